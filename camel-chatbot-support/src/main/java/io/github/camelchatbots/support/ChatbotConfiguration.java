@@ -1,0 +1,217 @@
+package io.github.camelchatbots.support;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * The options every chatbot component shares: HTTP, retries and the durable cursor of polling consumers. A
+ * vendor's configuration extends this with its credential, base URL, rate limit and operation options.
+ * Descriptions are on the annotations because the metadata generator cannot read javadoc across modules.
+ */
+@UriParams
+public abstract class ChatbotConfiguration implements Cloneable {
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
+              description = "How long to wait for a connection to the vendor (milliseconds, or a duration such as 10s).")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "30000",
+              description = "How long to wait for the vendor's answer once the request is sent (milliseconds, or a"
+                            + " duration such as 30s). A call that takes longer fails with ChatbotTimeoutException.")
+    private long responseTimeout = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "3",
+              description = "How often a failed call is retried: reads after a connection failure, 429 or 5xx; writes"
+                            + " only when the vendor provably did not process them (connection refused, 429)."
+                            + " 0 disables retries.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "500",
+              description = "The first retry's back-off; each further retry doubles it, with random jitter.")
+    private long retryInitialDelay = 500;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "30000",
+              description = "The longest back-off between two retries.")
+    private long retryMaxDelay = 30_000;
+
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "The longest Retry-After the client waits out by itself. A vendor asking for a longer pause"
+                            + " gets a ChatbotRateLimitedException carrying the pause, for the route to handle.")
+    private long maxRetryAfter = 60_000;
+
+    @UriParam(label = "proxy", description = "Host of an HTTP proxy to reach the vendor through.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "Port of the HTTP proxy.")
+    private Integer proxyPort;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for the connection to the vendor."
+                            + " Certificates are verified by default.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced",
+              description = "A ready HTTP client to use instead of the one built from these options. Its own time-outs,"
+                            + " retries and TLS settings apply; the rate limit still does.")
+    private CloseableHttpClient httpClient;
+
+    @UriParam(label = "advanced",
+              description = "Customizes the HTTP client this component builds (e.g. metrics, extra interceptors),"
+                            + " keeping its retries and rate limit.")
+    private HttpClientConfigurer httpClientConfigurer;
+
+    @UriParam(label = "consumer", defaultValue = "beginning",
+              description = "Where a consumer without a stored cursor starts: beginning (deliver everything the vendor"
+                            + " still has), now (only what comes after the start), or an ISO-8601 instant such as"
+                            + " 2024-08-01T00:00:00Z.")
+    private String startFrom = "beginning";
+
+    @UriParam(label = "consumer",
+              description = "A file that keeps the consumer's cursor across restarts (Camel's FileStateRepository)."
+                            + " Without it, and without cursorRepository, the cursor lives in memory.")
+    private String cursorFile;
+
+    @UriParam(label = "consumer,advanced",
+              description = "A StateRepository bean that keeps the consumer's cursor, e.g. one shared by the nodes of a"
+                            + " cluster so that a new leader resumes where the old one stopped.")
+    private StateRepository<String, String> cursorRepository;
+
+    @UriParam(label = "consumer,advanced",
+              description = "The key under which the cursor is stored. Defaults to one derived from the endpoint and"
+                            + " the account, which is stable across restarts; set it to share or to rename a cursor.")
+    private String cursorKey;
+
+    /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
+    public ChatbotConfiguration copy() {
+        try {
+            return (ChatbotConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public CloseableHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(CloseableHttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public String getCursorFile() {
+        return cursorFile;
+    }
+
+    public void setCursorFile(String cursorFile) {
+        this.cursorFile = cursorFile;
+    }
+
+    public StateRepository<String, String> getCursorRepository() {
+        return cursorRepository;
+    }
+
+    public void setCursorRepository(StateRepository<String, String> cursorRepository) {
+        this.cursorRepository = cursorRepository;
+    }
+
+    public String getCursorKey() {
+        return cursorKey;
+    }
+
+    public void setCursorKey(String cursorKey) {
+        this.cursorKey = cursorKey;
+    }
+}

@@ -1,0 +1,296 @@
+package io.github.camelchatbots.support.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelchatbots.support.error.ChatbotAuthenticationException;
+import io.github.camelchatbots.support.error.ChatbotBadRequestException;
+import io.github.camelchatbots.support.error.ChatbotCall;
+import io.github.camelchatbots.support.error.ChatbotConnectionException;
+import io.github.camelchatbots.support.error.ChatbotException;
+import io.github.camelchatbots.support.error.ChatbotMalformedResponseException;
+import io.github.camelchatbots.support.error.ChatbotNotFoundException;
+import io.github.camelchatbots.support.error.ChatbotRateLimitedException;
+import io.github.camelchatbots.support.error.ChatbotTimeoutException;
+import io.github.camelchatbots.support.error.ChatbotVendorException;
+import io.github.camelchatbots.support.http.VendorErrorModel.VendorError;
+import io.github.camelchatbots.support.json.ChatbotJson;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.net.URIBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one vendor's JSON calls and turns every outcome into either a parsed body or a {@link ChatbotException}
+ * of the right kind. Knows nothing of any vendor but its name, base URL, credential, rate limiter and error
+ * model; a vendor's typed client is a thin layer on top.
+ */
+public final class ChatbotApiClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatbotApiClient.class);
+    private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-amzn-requestid");
+
+    private final String vendor;
+    private final URI baseUrl;
+    private final Authentication authentication;
+    private final RateLimiter rateLimiter;
+    private final CloseableHttpClient http;
+    private final boolean limitedInsideHttpClient;
+    private final VendorErrorModel errorModel;
+    private final ObjectMapper mapper = ChatbotJson.mapper();
+
+    /**
+     * @param limitedInsideHttpClient true when {@code http} was built by {@link ChatbotHttpClients}, which applies
+     *                                the rate limit to every attempt; a client handed in by the user gets one
+     *                                permit per call instead
+     */
+    public ChatbotApiClient(String vendor, String baseUrl, Authentication authentication, RateLimiter rateLimiter,
+                            CloseableHttpClient http, boolean limitedInsideHttpClient, VendorErrorModel errorModel) {
+        this.vendor = Objects.requireNonNull(vendor);
+        this.baseUrl = parseBaseUrl(baseUrl);
+        this.authentication = Objects.requireNonNull(authentication);
+        this.rateLimiter = Objects.requireNonNull(rateLimiter);
+        this.http = Objects.requireNonNull(http);
+        this.limitedInsideHttpClient = limitedInsideHttpClient;
+        this.errorModel = Objects.requireNonNull(errorModel);
+    }
+
+    private static URI parseBaseUrl(String baseUrl) {
+        try {
+            URI uri = new URI(baseUrl);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl, e);
+        }
+    }
+
+    public String getVendor() {
+        return vendor;
+    }
+
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** Whether the account's rate limit would let a request go right now; pollers use it to stop early. */
+    public boolean hasBudget() {
+        return rateLimiter.hasPermitNow();
+    }
+
+    public Request get(String... pathSegments) {
+        return new Request(Method.GET, pathSegments);
+    }
+
+    public Request post(String... pathSegments) {
+        return new Request(Method.POST, pathSegments);
+    }
+
+    public Request put(String... pathSegments) {
+        return new Request(Method.PUT, pathSegments);
+    }
+
+    public Request delete(String... pathSegments) {
+        return new Request(Method.DELETE, pathSegments);
+    }
+
+    /** Converts a parsed body to a type, reporting a mismatch as the vendor's malformed answer to this call. */
+    public <T> T convert(ChatbotCall call, JsonNode body, JavaType type) {
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ChatbotMalformedResponseException(call, 200, null, null, body.toString(),
+                    "unexpected JSON shape for " + type.getTypeName() + ": " + (e instanceof JsonProcessingException j
+                            ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** One call being built. Path segments are percent-encoded, so ids from messages cannot alter the path. */
+    public final class Request {
+        private final Method method;
+        private final String[] pathSegments;
+        private final List<String[]> query = new ArrayList<>();
+        private Object body;
+        private Authentication callAuthentication = authentication;
+        private boolean repeatable;
+
+        private Request(Method method, String[] pathSegments) {
+            this.method = method;
+            this.pathSegments = pathSegments;
+            this.repeatable = method.isIdempotent();
+        }
+
+        /** Adds a query parameter; null values are left out. */
+        public Request query(String name, Object value) {
+            if (value != null) {
+                query.add(new String[] { name, String.valueOf(value) });
+            }
+            return this;
+        }
+
+        /** A JSON body: a String is sent as it is, anything else is serialized with Jackson. */
+        public Request body(Object body) {
+            this.body = body;
+            return this;
+        }
+
+        /** For calls authenticated otherwise (a secret URL): the account's rate limit still applies. */
+        public Request authentication(Authentication authentication) {
+            this.callAuthentication = authentication;
+            return this;
+        }
+
+        public ChatbotCall call() {
+            return new ChatbotCall(vendor, method.name(), "/" + String.join("/", pathSegments));
+        }
+
+        public <T> T execute(Class<T> type) {
+            return execute(mapper.constructType(type));
+        }
+
+        public <T> T execute(JavaType type) {
+            return convert(call(), execute(), type);
+        }
+
+        /** Sends the call and returns the vendor's JSON answer, or throws the matching {@link ChatbotException}. */
+        public JsonNode execute() {
+            ChatbotCall call = call();
+            ClassicHttpRequest request = build(call);
+            HttpClientContext context = HttpClientContext.create();
+            context.setAttribute(CallAttributes.REPEATABLE, repeatable);
+            long started = System.nanoTime();
+            Answer answer;
+            try {
+                if (limitedInsideHttpClient) {
+                    context.setAttribute(CallAttributes.RATE_LIMITER, rateLimiter);
+                } else {
+                    rateLimiter.acquire();
+                }
+                answer = http.execute(request, context, response -> new Answer(response.getCode(),
+                        requestIdHeader(response.getHeaders()), RetryPolicy.retryAfter(response),
+                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                                StandardCharsets.UTF_8)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChatbotConnectionException(call, 0, null, null, null, "interrupted", e);
+            } catch (InterruptedIOException e) {
+                throw new ChatbotTimeoutException(call, 0, null, null, null, "no answer in time (" + e.getMessage()
+                        + ")", e);
+            } catch (IOException e) {
+                throw new ChatbotConnectionException(call, 0, null, null, null,
+                        "connection failed: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            }
+            LOG.debug("{} answered {} in {} ms (request id {})", call, answer.status,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), answer.requestId);
+            return interpret(call, answer);
+        }
+
+        private ClassicHttpRequest build(ChatbotCall call) {
+            try {
+                URIBuilder uri = new URIBuilder(baseUrl).appendPathSegments(pathSegments);
+                query.forEach(parameter -> uri.addParameter(parameter[0], parameter[1]));
+                ClassicRequestBuilder builder = ClassicRequestBuilder.create(method.name()).setUri(uri.build())
+                        .setHeader(HttpHeaders.ACCEPT, ContentType.APPLICATION_JSON.getMimeType());
+                if (body != null) {
+                    String json = body instanceof String text ? text : mapper.writeValueAsString(body);
+                    builder.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+                }
+                ClassicHttpRequest request = builder.build();
+                callAuthentication.applyTo(request);
+                return request;
+            } catch (URISyntaxException | JsonProcessingException e) {
+                throw new ChatbotBadRequestException(call, 0, null, null, null,
+                        "request could not be built: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private record Answer(int status, String requestId, Duration retryAfter, String body) {
+    }
+
+    private static String requestIdHeader(Header[] headers) {
+        for (Header header : headers) {
+            if (REQUEST_ID_HEADERS.contains(header.getName().toLowerCase())) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode interpret(ChatbotCall call, Answer answer) {
+        JsonNode json = null;
+        String parseProblem = null;
+        if (!answer.body.isBlank()) {
+            try {
+                json = mapper.readTree(answer.body);
+            } catch (JsonProcessingException e) {
+                parseProblem = e.getOriginalMessage();
+            }
+        }
+        VendorError error = json == null ? VendorError.NONE : errorModel.read(json);
+        String requestId = answer.requestId != null ? answer.requestId : error.requestId();
+        int status = answer.status;
+        if (status >= 200 && status < 300) {
+            if (json == null) {
+                throw new ChatbotMalformedResponseException(call, status, null, requestId, answer.body,
+                        parseProblem == null ? "empty answer where JSON was expected" : "invalid JSON: " + parseProblem,
+                        null);
+            }
+            if (errorModel.isErrorEnvelope(json)) {
+                throw new ChatbotVendorException(call, status, error.code(), requestId, answer.body,
+                        "error reported in a successful answer: " + Objects.toString(error.message(), "no message"),
+                        null);
+            }
+            return json;
+        }
+        String problem = error.message() != null ? error.message() : "HTTP " + status;
+        if (status == 401 || status == 403) {
+            throw new ChatbotAuthenticationException(call, status, error.code(), requestId, answer.body,
+                    "credential refused: " + problem, null);
+        }
+        if (status == 404) {
+            throw new ChatbotNotFoundException(call, status, error.code(), requestId, answer.body,
+                    "not found: " + problem, null);
+        }
+        if (status == 429) {
+            throw new ChatbotRateLimitedException(call, error.code(), requestId, answer.body, answer.retryAfter);
+        }
+        if (status == 408 || status == 504) {
+            throw new ChatbotTimeoutException(call, status, error.code(), requestId, answer.body,
+                    "vendor timed out: " + problem, null);
+        }
+        if (status >= 400 && status < 500) {
+            throw new ChatbotBadRequestException(call, status, error.code(), requestId, answer.body,
+                    "request rejected: " + problem, null);
+        }
+        throw new ChatbotVendorException(call, status, error.code(), requestId, answer.body, "vendor error: " + problem,
+                null);
+    }
+}

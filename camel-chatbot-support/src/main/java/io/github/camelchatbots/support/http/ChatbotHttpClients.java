@@ -1,0 +1,68 @@
+package io.github.camelchatbots.support.http;
+
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.camelchatbots.support.ChatbotConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the pooled Apache HttpClient 5 that a chatbot endpoint talks through: time-outs, proxy and TLS from the
+ * configuration, our retry policy, and the per-attempt rate limit and body buffering inside the retry loop.
+ */
+public final class ChatbotHttpClients {
+
+    private ChatbotHttpClients() {
+    }
+
+    public static CloseableHttpClient create(ChatbotConfiguration configuration, CamelContext camelContext)
+            throws Exception {
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
+                        .setSocketTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                        .build());
+        if (configuration.getSslContextParameters() != null) {
+            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(camelContext);
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        }
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(requestConfig(configuration))
+                .setRetryStrategy(new RetryPolicy(configuration.getMaxRetries(),
+                        Duration.ofMillis(configuration.getRetryInitialDelay()),
+                        Duration.ofMillis(configuration.getRetryMaxDelay()),
+                        Duration.ofMillis(configuration.getMaxRetryAfter())))
+                .addExecInterceptorAfter(ChainElement.RETRY.name(), RateLimitedExec.NAME,
+                        new RateLimitedExec(Duration.ofMillis(configuration.getMaxRetryAfter())))
+                .addExecInterceptorAfter(RateLimitedExec.NAME, BufferedBodyExec.NAME, new BufferedBodyExec())
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .useSystemProperties();
+        if (configuration.getProxyHost() != null) {
+            int port = configuration.getProxyPort() != null ? configuration.getProxyPort() : 8080;
+            builder.setProxy(new HttpHost(configuration.getProxyHost(), port));
+        }
+        if (configuration.getHttpClientConfigurer() != null) {
+            configuration.getHttpClientConfigurer().configureHttpClient(builder);
+        }
+        return builder.build();
+    }
+
+    static RequestConfig requestConfig(ChatbotConfiguration configuration) {
+        return RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
+                .build();
+    }
+}

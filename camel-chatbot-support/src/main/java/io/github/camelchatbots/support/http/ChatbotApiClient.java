@@ -55,27 +55,31 @@ public final class ChatbotApiClient implements AutoCloseable {
     private final Authentication authentication;
     private final RateLimiter rateLimiter;
     private final CloseableHttpClient http;
-    private final boolean limitedInsideHttpClient;
+    private final boolean ownHttpClient;
     private final VendorErrorModel errorModel;
     private final ObjectMapper mapper = ChatbotJson.mapper();
 
     /**
-     * @param limitedInsideHttpClient true when {@code http} was built by {@link ChatbotHttpClients}, which applies
-     *                                the rate limit to every attempt; a client handed in by the user gets one
-     *                                permit per call instead
+     * @param ownHttpClient true when {@code http} was built by {@link ChatbotHttpClients} for this client: it then
+     *                      applies the rate limit to every attempt and is closed with this client. A client the
+     *                      user handed in gets one permit per call and stays open.
      */
     public ChatbotApiClient(String vendor, String baseUrl, Authentication authentication, RateLimiter rateLimiter,
-                            CloseableHttpClient http, boolean limitedInsideHttpClient, VendorErrorModel errorModel) {
+                            CloseableHttpClient http, boolean ownHttpClient, VendorErrorModel errorModel) {
         this.vendor = Objects.requireNonNull(vendor);
-        this.baseUrl = parseBaseUrl(baseUrl);
+        this.baseUrl = validateBaseUrl(baseUrl);
         this.authentication = Objects.requireNonNull(authentication);
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
         this.http = Objects.requireNonNull(http);
-        this.limitedInsideHttpClient = limitedInsideHttpClient;
+        this.ownHttpClient = ownHttpClient;
         this.errorModel = Objects.requireNonNull(errorModel);
     }
 
-    private static URI parseBaseUrl(String baseUrl) {
+    /** Parses a base URL, failing with a message that names the option. */
+    public static URI validateBaseUrl(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("baseUrl must be set");
+        }
         try {
             URI uri = new URI(baseUrl);
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -129,7 +133,9 @@ public final class ChatbotApiClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        http.close();
+        if (ownHttpClient) {
+            http.close();
+        }
     }
 
     /** One call being built. Path segments are percent-encoded, so ids from messages cannot alter the path. */
@@ -188,7 +194,7 @@ public final class ChatbotApiClient implements AutoCloseable {
             long started = System.nanoTime();
             Answer answer;
             try {
-                if (limitedInsideHttpClient) {
+                if (ownHttpClient) {
                     context.setAttribute(CallAttributes.RATE_LIMITER, rateLimiter);
                 } else {
                     rateLimiter.acquire();

@@ -1,0 +1,118 @@
+package io.github.camelchatbots.support;
+
+import java.time.Duration;
+
+import io.github.camelchatbots.support.consumer.StartFrom;
+import io.github.camelchatbots.support.http.Authentication;
+import io.github.camelchatbots.support.http.ChatbotApiClient;
+import io.github.camelchatbots.support.http.ChatbotHttpClients;
+import io.github.camelchatbots.support.http.RateLimiter;
+import io.github.camelchatbots.support.http.RateLimiters;
+import io.github.camelchatbots.support.http.VendorErrorModel;
+import org.apache.camel.Component;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+/**
+ * What every chatbot endpoint does alike: validate the shared options when the route starts, own the API client
+ * for the endpoint's lifetime, and tell Camel's service registry where it connects. The vendor's endpoint declares
+ * its configuration (so the metadata generator sees its options) and says how to authenticate.
+ */
+public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private ChatbotApiClient apiClient;
+    private StartFrom startFrom;
+
+    protected ChatbotEndpoint(String uri, Component component) {
+        super(uri, component);
+    }
+
+    public abstract ChatbotConfiguration getChatbotConfiguration();
+
+    /** The vendor's name as it appears in errors and logs, e.g. "Ebbot". */
+    protected abstract String getVendorName();
+
+    protected abstract String getBaseUrl();
+
+    protected abstract Authentication createAuthentication();
+
+    protected abstract VendorErrorModel getErrorModel();
+
+    /** The vendor's request budget per {@link #getRateLimitPeriod()}; 0 for none. */
+    protected abstract int getRateLimit();
+
+    protected abstract Duration getRateLimitPeriod();
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ChatbotConfiguration configuration = getChatbotConfiguration();
+        startFrom = StartFrom.parse(configuration.getStartFrom());
+        requireAtLeast("connectTimeout", configuration.getConnectTimeout(), 1);
+        requireAtLeast("responseTimeout", configuration.getResponseTimeout(), 1);
+        requireAtLeast("maxRetries", configuration.getMaxRetries(), 0);
+        requireAtLeast("rateLimit", getRateLimit(), 0);
+        if (getRateLimit() > 0 && (getRateLimitPeriod() == null || getRateLimitPeriod().isZero()
+                                   || getRateLimitPeriod().isNegative())) {
+            throw new IllegalArgumentException(getVendorName() + ": rateLimitPeriod must be positive");
+        }
+        // surfaces a malformed base URL or credential at route start, not at the first call
+        createAuthentication();
+        ChatbotApiClient.validateBaseUrl(getBaseUrl());
+    }
+
+    protected void requireAtLeast(String option, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(getVendorName() + ": " + option + " must be at least " + minimum
+                                               + ", not " + value);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ChatbotConfiguration configuration = getChatbotConfiguration();
+        Authentication authentication = createAuthentication();
+        RateLimiter limiter = RateLimiters.forAccount(getBaseUrl(), authentication, getRateLimit(),
+                getRateLimitPeriod());
+        CloseableHttpClient http = configuration.getHttpClient();
+        boolean ownClient = http == null;
+        if (ownClient) {
+            http = ChatbotHttpClients.create(configuration, getCamelContext());
+        }
+        apiClient = new ChatbotApiClient(getVendorName(), getBaseUrl(), authentication, limiter, http, ownClient,
+                getErrorModel());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (apiClient != null) {
+            apiClient.close();
+            apiClient = null;
+        }
+        super.doStop();
+    }
+
+    /** The started endpoint's client. */
+    public ChatbotApiClient getApiClient() {
+        if (apiClient == null) {
+            throw new IllegalStateException(getVendorName() + " endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return apiClient;
+    }
+
+    public StartFrom getStartFrom() {
+        return startFrom;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.camelchatbots.support.consumer;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+import io.github.camelchatbots.support.ChatbotConfiguration;
+import io.github.camelchatbots.support.ChatbotEndpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A polling consumer whose progress is a cursor in a Camel {@link StateRepository}, moved only after an exchange
+ * has completed successfully. Subclasses say what to deliver after a given cursor; this class delivers it in
+ * order, one exchange at a time, and stops a batch at the first failure so that nothing after a failed item is
+ * marked delivered. The failed item comes again on the next poll: at-least-once, and with the id header, exactly
+ * once behind an {@code idempotentConsumer}.
+ */
+public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CursorPollingConsumer.class);
+
+    private final ChatbotEndpoint endpoint;
+    private final String idHeader;
+    private StateRepository<String, String> cursors;
+    private boolean ownsCursors;
+    private String cursorKey;
+
+    protected CursorPollingConsumer(ChatbotEndpoint endpoint, Processor processor, String idHeader) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.idHeader = idHeader;
+    }
+
+    /**
+     * What to deliver after {@code cursor} (null on a first start), oldest first. May return fewer items than are
+     * waiting, e.g. when the rate limit's budget is spent; the rest comes on later polls.
+     */
+    protected abstract List<PollItem> fetch(String cursor) throws Exception;
+
+    /** The cursor key when the user gives none: stable across restarts, distinct per stream. */
+    protected abstract String defaultCursorKey();
+
+    /**
+     * The cursor of a first start, from {@code startFrom}; null means "before everything". It is stored at once,
+     * so that {@code now} keeps meaning the first start, not the latest restart.
+     */
+    protected abstract String initialCursor(StartFrom startFrom, Instant now) throws Exception;
+
+    @Override
+    protected void doStart() throws Exception {
+        ChatbotConfiguration configuration = endpoint.getChatbotConfiguration();
+        cursorKey = configuration.getCursorKey() != null ? configuration.getCursorKey() : defaultCursorKey();
+        if (configuration.getCursorRepository() != null) {
+            cursors = configuration.getCursorRepository();
+        } else if (configuration.getCursorFile() != null) {
+            cursors = FileStateRepository.fileStateRepository(new File(configuration.getCursorFile()));
+            ownsCursors = true;
+        } else {
+            cursors = new MemoryStateRepository();
+            ownsCursors = true;
+        }
+        // a user's repository may be shared and already started; starting a started service is a no-op
+        ServiceHelper.startService(cursors);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (ownsCursors) {
+            ServiceHelper.stopService(cursors);
+        }
+    }
+
+    public String getCursorKey() {
+        return cursorKey;
+    }
+
+    /** The stored cursor, or null before the first delivery. */
+    public String getCursor() {
+        return cursors.getState(cursorKey);
+    }
+
+    /**
+     * Stores bookkeeping that marks nothing as delivered (e.g. chats seen but not yet ended), so that a restart
+     * need not rediscover it.
+     */
+    protected void storeCursor(String cursor) {
+        cursors.setState(cursorKey, cursor);
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        String cursor = getCursor();
+        if (cursor == null) {
+            cursor = initialCursor(endpoint.getStartFrom(), Instant.now());
+            if (cursor != null) {
+                storeCursor(cursor);
+            }
+        }
+        List<PollItem> items = fetch(cursor);
+        if (items.isEmpty()) {
+            return 0;
+        }
+        int max = getMaxMessagesPerPoll() > 0 ? Math.min(getMaxMessagesPerPoll(), items.size()) : items.size();
+        Queue<Object> batch = new ArrayDeque<>(items.subList(0, max));
+        return processBatch(batch);
+    }
+
+    @Override
+    public int processBatch(Queue<Object> batch) throws Exception {
+        int total = batch.size();
+        int delivered = 0;
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            PollItem item = (PollItem) batch.poll();
+            Exchange exchange = createExchange(false);
+            exchange.getIn().setBody(item.body());
+            exchange.getIn().setHeader(idHeader, item.id());
+            item.headers().forEach(exchange.getIn()::setHeader);
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                // the cursor stays before this item, so it and everything after it come again next poll
+                getExceptionHandler().handleException("Delivery of " + item.id() + " failed; it will be retried on"
+                                                      + " the next poll", exchange, exchange.getException());
+                releaseExchange(exchange, false);
+                pendingExchanges = 0;
+                return delivered;
+            }
+            cursors.setState(cursorKey, item.cursorAfter());
+            releaseExchange(exchange, false);
+            delivered++;
+        }
+        pendingExchanges = 0;
+        LOG.trace("Delivered {} of {} items; cursor {} now {}", delivered, total, cursorKey, getCursor());
+        return delivered;
+    }
+}

@@ -76,6 +76,11 @@ public abstract class ChatbotConfiguration implements Cloneable {
                             + " Without it, and without cursorRepository, the cursor lives in memory.")
     private String cursorFile;
 
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "The most items a consumer delivers per poll; the rest follow on the next polls. 0 for no"
+                            + " limit.")
+    private int maxMessagesPerPoll;
+
     @UriParam(label = "consumer,advanced",
               description = "A StateRepository bean that keeps the consumer's cursor, e.g. one shared by the nodes of a"
                             + " cluster so that a new leader resumes where the old one stopped.")
@@ -197,6 +202,14 @@ public abstract class ChatbotConfiguration implements Cloneable {
 
     public void setCursorFile(String cursorFile) {
         this.cursorFile = cursorFile;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public StateRepository<String, String> getCursorRepository() {

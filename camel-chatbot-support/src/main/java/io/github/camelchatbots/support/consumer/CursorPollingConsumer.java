@@ -60,6 +60,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     @Override
     protected void doStart() throws Exception {
         ChatbotConfiguration configuration = endpoint.getChatbotConfiguration();
+        setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         cursorKey = configuration.getCursorKey() != null ? configuration.getCursorKey() : defaultCursorKey();
         if (configuration.getCursorRepository() != null) {
             cursors = configuration.getCursorRepository();

@@ -120,6 +120,10 @@ public final class ChatbotApiClient implements AutoCloseable {
         return new Request(Method.DELETE, pathSegments);
     }
 
+    public <T> T convert(ChatbotCall call, JsonNode body, Class<T> type) {
+        return convert(call, body, mapper.constructType(type));
+    }
+
     /** Converts a parsed body to a type, reporting a mismatch as the vendor's malformed answer to this call. */
     public <T> T convert(ChatbotCall call, JsonNode body, JavaType type) {
         try {

@@ -1,0 +1,67 @@
+package io.github.camelchatbots.component.ebbot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import io.github.camelchatbots.component.ebbot.client.EbbotClient;
+import io.github.camelchatbots.component.ebbot.model.EbbotChat;
+import io.github.camelchatbots.component.ebbot.model.EbbotChatId;
+
+/**
+ * Finds the chats created after a given one in Ebbot's newest-first list, reading pages only down to that chat,
+ * so an idle poll costs a single request. A scan that runs out of rate-limit budget resumes on the next poll at
+ * the page it stopped: chats created meanwhile push older ones onto later pages, never earlier ones, so resuming
+ * may see a chat twice but cannot miss one.
+ */
+final class ChatListScan {
+
+    private final EbbotClient client;
+    private final int pageSize;
+    private final TreeSet<EbbotChat> found = new TreeSet<>(EbbotChatId.ORDER);
+    private EbbotChat scanningAfter;
+    private int nextPage;
+
+    ChatListScan(EbbotClient client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * Continues the scan in progress, or starts one for chats after {@code after} (null: the whole list).
+     *
+     * @param  seen receives every chat on every page read, e.g. to refresh statuses
+     * @return      the chats created after {@code after}, oldest first, once the scan is complete; null while the
+     *              budget did not allow it to finish
+     */
+    List<EbbotChat> continueAfter(EbbotChat after, Consumer<EbbotChat> seen) {
+        if (nextPage == 0) {
+            scanningAfter = after;
+            found.clear();
+            nextPage = 1;
+        }
+        while (client.api().hasBudget()) {
+            List<EbbotChat> page = client.chats(nextPage, pageSize);
+            boolean reachedKnownChats = false;
+            for (EbbotChat chat : page) {
+                seen.accept(chat);
+                if (scanningAfter != null && EbbotChatId.ORDER.compare(chat, scanningAfter) <= 0) {
+                    reachedKnownChats = true;
+                } else {
+                    // a chat seen again on a later page carries the fresher status
+                    found.remove(chat);
+                    found.add(chat);
+                }
+            }
+            if (reachedKnownChats || page.size() < pageSize) {
+                nextPage = 0;
+                List<EbbotChat> complete = new ArrayList<>(found);
+                found.clear();
+                return complete;
+            }
+            nextPage++;
+        }
+        return null;
+    }
+}

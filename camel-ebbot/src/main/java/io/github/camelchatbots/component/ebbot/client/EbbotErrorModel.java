@@ -1,0 +1,34 @@
+package io.github.camelchatbots.component.ebbot.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelchatbots.support.http.VendorErrorModel;
+
+/**
+ * Ebbot wraps answers as {@code {"success": .., "request_id": .., "data"|"error": ..}}. The error field's shape is
+ * not documented: a string and an object with {@code code}/{@code message} are both read.
+ */
+final class EbbotErrorModel implements VendorErrorModel {
+
+    @Override
+    public VendorError read(JsonNode body) {
+        String requestId = text(body.get("request_id"));
+        JsonNode error = body.get("error");
+        if (error == null || error.isNull()) {
+            return new VendorError(null, text(body.get("message")), requestId);
+        }
+        if (error.isObject()) {
+            return new VendorError(text(error.get("code")), text(error.get("message")), requestId);
+        }
+        return new VendorError(null, error.asText(), requestId);
+    }
+
+    @Override
+    public boolean isErrorEnvelope(JsonNode body) {
+        JsonNode success = body.get("success");
+        return success != null && success.isBoolean() && !success.asBoolean();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

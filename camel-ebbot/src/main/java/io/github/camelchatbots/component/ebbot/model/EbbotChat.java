@@ -1,0 +1,55 @@
+package io.github.camelchatbots.component.ebbot.model;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+
+/**
+ * A chat as listed by {@code GET /api/chats/company_chats}. Ebbot does not document the list's shape; the fields
+ * are those of the chat object in its outgoing webhooks, and every one but {@code id} may be missing.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EbbotChat(
+        String id,
+        String botId,
+        String companyId,
+        String name,
+        @JsonProperty("integration_type") String integrationType,
+        String type,
+        String status,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant statusTimestamp,
+        String chatUserId,
+        @JsonProperty("handled_by") String handledBy,
+        String userId,
+        @JsonProperty("last_message") String lastMessage,
+        String language,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant updatedAt,
+        @JsonProperty("chat_user") EbbotChatUser chatUser) {
+
+    /** A chat known only by its id, as the list may give it. */
+    public static EbbotChat ofId(String id) {
+        return new EbbotChat(id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** When the chat began: {@code createdAt}, or the time embedded in the id. */
+    @JsonIgnore
+    public Instant creationTime() {
+        return createdAt != null ? createdAt : EbbotChatId.creationTime(id);
+    }
+
+    /** The latest activity the list tells of, or null. */
+    @JsonIgnore
+    public Instant lastActivity() {
+        Instant latest = updatedAt;
+        if (statusTimestamp != null && (latest == null || statusTimestamp.isAfter(latest))) {
+            latest = statusTimestamp;
+        }
+        return latest;
+    }
+}

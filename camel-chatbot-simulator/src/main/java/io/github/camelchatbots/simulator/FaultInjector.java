@@ -30,11 +30,8 @@ public final class FaultInjector {
         return rules.stream().mapToInt(FaultRule::remaining).sum();
     }
 
-    /**
-     * The fault to apply to a request, consuming one application of its rule, or {@code null}. Synchronized so that
-     * two concurrent requests cannot both take the last application of a rule.
-     */
-    synchronized Fault claim(String vendor, String method, String path) {
+    /** The fault to apply to a request, consuming one application of its rule, or {@code null}. */
+    Fault claim(String vendor, String method, String path) {
         for (FaultRule rule : rules) {
             Fault fault = rule.claim(vendor, method, path);
             if (fault != null) {

@@ -16,9 +16,10 @@ public final class FaultRule {
 
     private final String method;
     private final Pattern path;
-    private volatile String vendor;
-    private volatile Fault fault;
-    private int remaining = 1; // guarded by this
+    // The rest is guarded by this: a test thread builds the rule while server threads may already match it.
+    private String vendor;
+    private Fault fault;
+    private int remaining = 1;
 
     FaultRule(String method, String pathRegex) {
         this.method = method.toUpperCase(Locale.ROOT);
@@ -26,21 +27,17 @@ public final class FaultRule {
     }
 
     /** Applies to the next {@code n} matching requests (default 1). */
-    public FaultRule times(int n) {
+    public synchronized FaultRule times(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
         }
-        synchronized (this) {
-            remaining = n;
-        }
+        remaining = n;
         return this;
     }
 
     /** Applies to every matching request until {@link FaultInjector#clear()}. */
-    public FaultRule always() {
-        synchronized (this) {
-            remaining = ALWAYS;
-        }
+    public synchronized FaultRule always() {
+        remaining = ALWAYS;
         return this;
     }
 
@@ -70,20 +67,19 @@ public final class FaultRule {
     }
 
     /** Restricts the rule to one vendor part, e.g. {@code "ebbot"}; by default it applies to all. */
-    public FaultRule vendor(String name) {
+    public synchronized FaultRule vendor(String name) {
         this.vendor = Objects.requireNonNull(name);
         return this;
     }
 
-    private FaultRule set(Fault chosen) {
+    private synchronized FaultRule set(Fault chosen) {
         this.fault = chosen;
         return this;
     }
 
     /** Consumes one application if the rule matches. */
     synchronized Fault claim(String requestVendor, String requestMethod, String requestPath) {
-        Fault chosen = fault;
-        boolean matches = chosen != null
+        boolean matches = fault != null
                 && remaining != 0
                 && (vendor == null || vendor.equals(requestVendor))
                 && method.equalsIgnoreCase(requestMethod)
@@ -94,7 +90,7 @@ public final class FaultRule {
         if (remaining != ALWAYS) {
             remaining--;
         }
-        return chosen;
+        return fault;
     }
 
     /** Pending applications; rules set to {@link #always()} have no finite count and report 0. */

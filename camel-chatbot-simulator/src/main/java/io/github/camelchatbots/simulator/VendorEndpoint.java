@@ -77,7 +77,8 @@ public final class VendorEndpoint implements HttpHandler {
         String path = exchange.getRequestURI().getPath().substring(exchange.getHttpContext().getPath().length());
         String query = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,108 @@
+package io.github.camelchatbots.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory fake of chatbot vendors' HTTP APIs on one local server, each vendor under its own path prefix, with
+ * fault injection shared by all of them.
+ *
+ * <pre>{@code
+ * try (ChatbotSimulator sim = ChatbotSimulator.start()) {
+ *     String chatId = sim.ebbot().createChat(Instant.now(), "Jane");
+ *     // point the client at sim.ebbot().baseUrl() with sim.ebbot().apiKey()
+ * }
+ * }</pre>
+ */
+public final class ChatbotSimulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final FaultInjector faults = new FaultInjector();
+    private final EbbotSimulation ebbot = new EbbotSimulation();
+    private final List<VendorSimulation> vendors = List.of(ebbot);
+
+    private ChatbotSimulator(int port) {
+        try {
+            // Loopback only: the simulator accepts any data and must not be reachable from the network.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the chatbot simulator on port " + port, e);
+        }
+        // One thread per request, so requests deliberately left hanging never hold up the others.
+        executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        vendors.forEach(vendor -> vendor.register(server, faults));
+        server.start();
+    }
+
+    /** Starts on a random free port. */
+    public static ChatbotSimulator start() {
+        return start(0);
+    }
+
+    public static ChatbotSimulator start(int port) {
+        return new ChatbotSimulator(port);
+    }
+
+    /** Starts and fills every vendor with the deterministic demo world for {@code seed}. */
+    public static ChatbotSimulator startDemo(int port, long seed) {
+        ChatbotSimulator simulator = start(port);
+        simulator.vendors.forEach(vendor -> vendor.seedDemo(seed));
+        return simulator;
+    }
+
+    /** {@code http://127.0.0.1:<port>}; vendors live below it, see e.g. {@link EbbotSimulation#baseUrl()}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EbbotSimulation ebbot() {
+        return ebbot;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public List<VendorSimulation> vendors() {
+        return vendors;
+    }
+
+    /** Every vendor back to its freshly started state, and no fault rules. */
+    public void reset() {
+        faults.clear();
+        vendors.forEach(VendorSimulation::reset);
+    }
+
+    /** Stops the server; requests still hanging or delayed are cut off. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "chatbot-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.camelchatbots.simulator.ebbot;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.camelchatbots.simulator.FaultInjector;
+import io.github.camelchatbots.simulator.RecordedRequest;
+import io.github.camelchatbots.simulator.VendorEndpoint;
+import io.github.camelchatbots.simulator.VendorSimulation;
+import io.github.camelchatbots.simulator.http.SlidingWindowLimiter;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * A stateful fake of Ebbot's Chats API and incoming webhooks, mounted under {@code /ebbot}. Tests arrange data through
+ * the methods here and assert on what clients sent via {@link #requests()} and the rate-limit counters.
+ */
+public final class EbbotSimulation implements VendorSimulation {
+
+    public static final String NAME = "ebbot";
+
+    /** Ebbot keys are {@code <public-key>.<secret-key>}. */
+    public static final String DEFAULT_API_KEY = "simpublic.simsecret-0123456789";
+
+    /** Ebbot's documented limit for the Chats API. */
+    public static final int DEFAULT_RATE_LIMIT = 20;
+    public static final Duration DEFAULT_RATE_WINDOW = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_HANG_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final Set<String> SENDERS = Set.of("user", "bot", "agent", "system");
+
+    /** One line of a chat transcript. */
+    public record Message(String sender, String text, Instant at) {
+    }
+
+    /** Millisecond ticks: Ebbot's timestamps have millisecond precision, so everything stored here has too. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    private final ChatStore chats = new ChatStore();
+    private final EbbotBot bot = new EbbotBot();
+    private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> webhooks = new CopyOnWriteArraySet<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(
+            path -> path.startsWith("/api/chats/"), DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW, DEFAULT_HANG_TIMEOUT);
+    private volatile String baseUrl;
+
+    public EbbotSimulation() {
+        apiKeys.add(DEFAULT_API_KEY);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void register(HttpServer server, FaultInjector faults) {
+        InetSocketAddress address = server.getAddress();
+        baseUrl = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + NAME;
+        EbbotApi api = new EbbotApi(chats, bot, apiKeys, webhooks, clock);
+        server.createContext("/" + NAME,
+                new VendorEndpoint(NAME, api.router(), faults, requests::add, EbbotJson::error, limiter));
+    }
+
+    @Override
+    public void reset() {
+        chats.clear();
+        bot.clear();
+        webhooks.clear();
+        requests.clear();
+        limiter.reset();
+        // retainAll, not clear-and-add: a request during the reset must not see the default key missing.
+        apiKeys.retainAll(Set.of(DEFAULT_API_KEY));
+    }
+
+    /** What a client sets as its Ebbot base URL, e.g. {@code http://127.0.0.1:8089/ebbot}. */
+    public String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("not registered with a running simulator");
+        }
+        return baseUrl;
+    }
+
+    public String apiKey() {
+        return DEFAULT_API_KEY;
+    }
+
+    public void addApiKey(String key) {
+        apiKeys.add(Objects.requireNonNull(key));
+    }
+
+    public String createChat(Instant createdAt) {
+        return createChat(createdAt, null);
+    }
+
+    /** @param chatUserName the visitor's name; {@code null} gives an anonymous visitor a generated name */
+    public String createChat(Instant createdAt, String chatUserName) {
+        return chats.open(Objects.requireNonNull(createdAt), chatUserName, UUID.randomUUID());
+    }
+
+    /** @param sender {@code user}, {@code bot}, {@code agent} or {@code system} */
+    public void addMessage(String chatId, String sender, String text, Instant at) {
+        if (!SENDERS.contains(sender)) {
+            throw new IllegalArgumentException("sender must be one of " + SENDERS + ", was " + sender);
+        }
+        Message message = new Message(sender, Objects.requireNonNull(text), at.truncatedTo(ChronoUnit.MILLIS));
+        chats.update(chatId, chat -> chat.withMessage(message));
+    }
+
+    public void closeChat(String chatId) {
+        setStatus(chatId, "closed");
+    }
+
+    public void setStatus(String chatId, String status) {
+        Instant now = clock.instant();
+        chats.update(chatId, chat -> chat.withStatus(Objects.requireNonNull(status), now));
+    }
+
+    /** All chat ids in the order the list endpoint returns them: newest first. */
+    public List<String> chatIds() {
+        return chats.newestFirst().stream().map(Chat::id).toList();
+    }
+
+    public List<Message> transcript(String chatId) {
+        return chats.get(chatId).messages();
+    }
+
+    /** Creates an incoming webhook; its id is the secret part of {@code <baseUrl>/api/webhooks/<id>}. */
+    public String createIncomingWebhook() {
+        String id = UUID.randomUUID().toString();
+        webhooks.add(id);
+        return id;
+    }
+
+    /** Ids of the incoming webhooks, oldest first. */
+    public List<String> webhookIds() {
+        return List.copyOf(webhooks);
+    }
+
+    /**
+     * Adds a bot rule: a user message containing {@code keyword} (case-insensitive) runs {@code scenarioName} and gets
+     * {@code answers}. Rules are tried in the order they were added.
+     */
+    public void scriptAnswer(String keywordLowerCase, String scenarioName, String... answers) {
+        bot.script(keywordLowerCase, scenarioName, List.of(answers));
+    }
+
+    /**
+     * Adds about 25 realistic support chats spread over the last week, deterministic for the seed within the same
+     * UTC hour (the data is anchored at the start of the current hour so it always looks recent).
+     */
+    public void seedDemoData(long seed) {
+        seedDemoData(seed, clock.instant().truncatedTo(ChronoUnit.HOURS));
+    }
+
+    /** Like {@link #seedDemoData(long)}, but every timestamp lies before {@code until}: fully reproducible. */
+    public void seedDemoData(long seed, Instant until) {
+        DemoData.seed(chats, seed, until);
+    }
+
+    public void setRateLimit(int requests, Duration window) {
+        limiter.setLimit(requests, window);
+    }
+
+    public void setHangTimeout(Duration timeout) {
+        limiter.setHangTimeout(timeout);
+    }
+
+    /** Accepted requests to {@code /api/chats/**}, whether answered normally or by an injected fault. */
+    public int requestCount() {
+        return limiter.accepted();
+    }
+
+    /** Requests to {@code /api/chats/**} that arrived over the rate limit and were left hanging. */
+    public int rejectedByRateLimit() {
+        return limiter.rejected();
+    }
+
+    /** The most accepted {@code /api/chats/**} requests seen within one sliding window of the configured length. */
+    public int maxRequestsInAnyWindow() {
+        return limiter.maxInWindow();
+    }
+
+    /** Every request that reached this vendor, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void seedDemo(long seed) {
+        seedDemoData(seed);
+        DemoData.scriptAnswers(bot);
+        webhooks.add(DemoData.webhookId(seed));
+    }
+
+    @Override
+    public Runnable demoActivity(long seed) {
+        return new LiveDemo(chats, seed, clock);
+    }
+
+    @Override
+    public List<String> connectionInfo() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Ebbot simulator: baseUrl=" + baseUrl() + " apiKey=" + apiKey());
+        webhooks.forEach(id -> lines.add("Ebbot incoming webhook: POST " + baseUrl() + "/api/webhooks/" + id));
+        return lines;
+    }
+}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -211,6 +212,9 @@ public final class ChatbotApiClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ChatbotConnectionException(call, 0, null, null, null, "interrupted", e);
             } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ChatbotConnectionException(call, 0, null, null, null, "interrupted", e);
+                }
                 throw new ChatbotTimeoutException(call, 0, null, null, null, "no answer in time (" + e.getMessage()
                         + ")", e);
             } catch (IOException e) {
@@ -224,7 +228,12 @@ public final class ChatbotApiClient implements AutoCloseable {
 
         private ClassicHttpRequest build(ChatbotCall call) {
             try {
-                URIBuilder uri = new URIBuilder(baseUrl).appendPathSegments(pathSegments);
+                // rebuilt from segments so that a base URL ending in '/' does not produce '//' in the path
+                URIBuilder uri = new URIBuilder(baseUrl);
+                List<String> segments = new ArrayList<>(uri.getPathSegments());
+                segments.removeIf(String::isEmpty);
+                segments.addAll(List.of(pathSegments));
+                uri.setPathSegments(segments);
                 query.forEach(parameter -> uri.addParameter(parameter[0], parameter[1]));
                 ClassicRequestBuilder builder = ClassicRequestBuilder.create(method.name()).setUri(uri.build())
                         .setHeader(HttpHeaders.ACCEPT, ContentType.APPLICATION_JSON.getMimeType());
@@ -247,7 +256,7 @@ public final class ChatbotApiClient implements AutoCloseable {
 
     private static String requestIdHeader(Header[] headers) {
         for (Header header : headers) {
-            if (REQUEST_ID_HEADERS.contains(header.getName().toLowerCase())) {
+            if (REQUEST_ID_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
                 return header.getValue();
             }
         }
@@ -268,10 +277,13 @@ public final class ChatbotApiClient implements AutoCloseable {
         String requestId = answer.requestId != null ? answer.requestId : error.requestId();
         int status = answer.status;
         if (status >= 200 && status < 300) {
+            if (json == null && answer.body.isBlank()) {
+                // 204 and friends: a success that says nothing
+                return mapper.missingNode();
+            }
             if (json == null) {
                 throw new ChatbotMalformedResponseException(call, status, null, requestId, answer.body,
-                        parseProblem == null ? "empty answer where JSON was expected" : "invalid JSON: " + parseProblem,
-                        null);
+                        "invalid JSON: " + parseProblem, null);
             }
             if (errorModel.isErrorEnvelope(json)) {
                 throw new ChatbotVendorException(call, status, error.code(), requestId, answer.body,

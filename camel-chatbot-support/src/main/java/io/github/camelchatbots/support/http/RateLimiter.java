@@ -26,7 +26,8 @@ public final class RateLimiter {
     private final ArrayDeque<Long> grantedAt = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private long pausedUntil = Long.MIN_VALUE;
+    /** A nanoTime: compared by subtraction only, as nanoTime values may be negative and wrap. */
+    private long pausedUntil;
 
     public RateLimiter(int permits, Duration window) {
         if (permits < 0) {
@@ -35,6 +36,7 @@ public final class RateLimiter {
         this.permits = permits;
         this.window = window;
         this.windowNanos = window.toNanos() + window.toNanos() / 20;
+        this.pausedUntil = System.nanoTime();
     }
 
     public int getPermits() {

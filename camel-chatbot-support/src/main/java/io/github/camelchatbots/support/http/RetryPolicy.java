@@ -67,11 +67,13 @@ public final class RetryPolicy implements HttpRequestRetryStrategy {
             return false;
         }
         int status = response.getCode();
-        if (status == 429) {
-            Duration retryAfter = retryAfter(response);
-            return retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0;
+        boolean retriable = status == 429 || RETRIABLE_READ_STATUS.contains(status) && CallAttributes.repeatable(context);
+        if (!retriable) {
+            return false;
         }
-        return RETRIABLE_READ_STATUS.contains(status) && CallAttributes.repeatable(context);
+        // the pause would be spent blocking the caller's thread: past the limit, the caller decides
+        Duration retryAfter = retryAfter(response);
+        return retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0;
     }
 
     @Override

@@ -150,6 +150,7 @@ public final class ChatbotApiClient implements AutoCloseable {
         private final List<String[]> query = new ArrayList<>();
         private Object body;
         private Authentication callAuthentication = authentication;
+        private String pathTemplate;
         private boolean repeatable;
 
         private Request(Method method, String[] pathSegments) {
@@ -178,8 +179,18 @@ public final class ChatbotApiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How the call is named in logs and exceptions when its path holds a secret, e.g.
+         * {@code /api/webhooks/{webhookId}} for a webhook whose id is what authorizes the call.
+         */
+        public Request describedAs(String pathTemplate) {
+            this.pathTemplate = pathTemplate;
+            return this;
+        }
+
         public ChatbotCall call() {
-            return new ChatbotCall(vendor, method.name(), "/" + String.join("/", pathSegments));
+            return new ChatbotCall(vendor, method.name(),
+                    pathTemplate != null ? pathTemplate : "/" + String.join("/", pathSegments));
         }
 
         public <T> T execute(Class<T> type) {

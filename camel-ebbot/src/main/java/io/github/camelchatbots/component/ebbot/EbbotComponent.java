@@ -2,6 +2,7 @@ package io.github.camelchatbots.component.ebbot;
 
 import java.util.Map;
 
+import io.github.camelchatbots.support.SensitiveOptions;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -13,6 +14,12 @@ public class EbbotComponent extends HealthCheckComponent {
 
     @Metadata(description = "The defaults shared by every ebbot endpoint of this component.")
     private EbbotConfiguration configuration = new EbbotConfiguration();
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        SensitiveOptions.register(getCamelContext(), "webhookId");
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -94,7 +94,7 @@ public final class EbbotClient {
      */
     public EbbotMessageResponse sendMessage(String webhookId, EbbotMessageRequest message) {
         ChatbotApiClient.Request request = api.post("api", "webhooks", webhookId).body(message)
-                .authentication(Authentication.none());
+                .authentication(Authentication.none()).describedAs("/api/webhooks/{webhookId}");
         JsonNode root = request.execute();
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {

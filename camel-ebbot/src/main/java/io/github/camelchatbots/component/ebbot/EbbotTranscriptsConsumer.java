@@ -136,7 +136,10 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
         // what was learnt marks nothing as delivered; storing it spares a restart the same requests
         Progress learnt = new Progress(listedUpTo, new ArrayList<>(waiting.values()));
-        storeCursor(write(learnt));
+        String learntCursor = write(learnt);
+        if (!learntCursor.equals(cursor)) {
+            storeCursor(learntCursor);
+        }
 
         List<PollItem> items = new ArrayList<>(ended.size());
         List<Waiting> remaining = new ArrayList<>(learnt.pending());

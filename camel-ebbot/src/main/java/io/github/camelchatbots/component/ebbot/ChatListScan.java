@@ -1,5 +1,6 @@
 package io.github.camelchatbots.component.ebbot;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import io.github.camelchatbots.component.ebbot.client.EbbotClient;
 import io.github.camelchatbots.component.ebbot.model.EbbotChat;
 import io.github.camelchatbots.component.ebbot.model.EbbotChatId;
+import io.github.camelchatbots.support.consumer.StartFrom;
 
 /**
  * Finds the chats created after a given one in Ebbot's newest-first list, reading pages only down to that chat,
@@ -26,6 +28,11 @@ final class ChatListScan {
     ChatListScan(EbbotClient client, int pageSize) {
         this.client = client;
         this.pageSize = pageSize;
+    }
+
+    /** Where a first start begins reading the list: null for the whole list, else a mark before the start time. */
+    static String startMark(StartFrom startFrom, Instant now) {
+        return startFrom.kind() == StartFrom.Kind.BEGINNING ? null : EbbotChatId.before(startFrom.earliest(now));
     }
 
     /**

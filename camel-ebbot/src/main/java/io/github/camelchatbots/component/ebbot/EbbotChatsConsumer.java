@@ -41,12 +41,12 @@ public class EbbotChatsConsumer extends CursorPollingConsumer {
 
     @Override
     protected String initialCursor(StartFrom startFrom, Instant now) {
-        return startFrom.kind() == StartFrom.Kind.BEGINNING ? null : EbbotChatId.before(startFrom.earliest(now));
+        return ChatListScan.startMark(startFrom, now);
     }
 
     @Override
     protected List<PollItem> fetch(String cursor) {
-        EbbotChat delivered = cursor == null ? null : EbbotChatId.cursorChat(cursor);
+        EbbotChat delivered = cursor == null ? null : EbbotChat.ofId(cursor);
         if (delivered != null) {
             listedNotDelivered.removeIf(chat -> EbbotChatId.ORDER.compare(chat, delivered) <= 0);
         }

@@ -78,21 +78,19 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
     @Override
     protected String initialCursor(StartFrom startFrom, Instant now) {
-        String listedUpTo = startFrom.kind() == StartFrom.Kind.BEGINNING ? null
-                : EbbotChatId.before(startFrom.earliest(now));
-        return write(new Progress(listedUpTo, List.of()));
+        return write(new Progress(ChatListScan.startMark(startFrom, now), List.of()));
     }
 
     @Override
     protected List<PollItem> fetch(String cursor) {
         Progress progress = read(cursor);
         TreeMap<EbbotChat, Waiting> waiting = new TreeMap<>(EbbotChatId.ORDER);
-        progress.pending().forEach(chat -> waiting.put(EbbotChatId.cursorChat(chat.chatId()), chat));
+        progress.pending().forEach(chat -> waiting.put(EbbotChat.ofId(chat.chatId()), chat));
         Map<String, EbbotChat> byId = new HashMap<>();
         waiting.keySet().forEach(chat -> byId.put(chat.id(), chat));
 
         String listedUpTo = progress.listedUpTo();
-        List<EbbotChat> fresh = scan.continueAfter(listedUpTo == null ? null : EbbotChatId.cursorChat(listedUpTo),
+        List<EbbotChat> fresh = scan.continueAfter(listedUpTo == null ? null : EbbotChat.ofId(listedUpTo),
                 chat -> {
                     if (byId.containsKey(chat.id())) {
                         waiting.put(byId.get(chat.id()), refreshed(waiting.get(byId.get(chat.id())), chat));

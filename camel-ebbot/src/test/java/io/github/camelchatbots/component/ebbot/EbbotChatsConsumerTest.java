@@ -16,7 +16,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,13 +144,13 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
     void aRestartWithAFileCursorDeliversNothingTwiceAndMissesNothing(@TempDir Path dir) throws Exception {
         List<String> before = createChats(0, 4);
         String uri = "ebbot:chats?cursorFile=" + dir.resolve("cursor.dat") + "&" + FAST;
-        try (CamelContext first = standaloneContext(uri)) {
+        try (CamelContext first = standaloneContext(uri, e -> delivered.add(e.getMessage().getBody(EbbotChat.class).id()))) {
             first.start();
             await().until(() -> delivered.size() == 4);
         }
         List<String> whileDown = createChats(4, 2);
 
-        try (CamelContext second = standaloneContext(uri)) {
+        try (CamelContext second = standaloneContext(uri, e -> delivered.add(e.getMessage().getBody(EbbotChat.class).id()))) {
             second.start();
             await().until(() -> delivered.size() >= 6);
             Thread.sleep(300);
@@ -162,20 +161,6 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
         assertThat(delivered).containsExactlyElementsOf(expected);
     }
 
-    private CamelContext standaloneContext(String uri) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        EbbotConfiguration defaults = camel.getComponent("ebbot", EbbotComponent.class).getConfiguration();
-        defaults.setBaseUrl(ebbot().baseUrl());
-        defaults.setApiKey(apiKey);
-        defaults.setRateLimit(1000);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).process(e -> delivered.add(e.getMessage().getBody(EbbotChat.class).id()));
-            }
-        });
-        return camel;
-    }
 
     private void consume(String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {

@@ -6,6 +6,9 @@ import java.util.UUID;
 import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,5 +40,21 @@ abstract class EbbotTestSupport extends CamelTestSupport {
         defaults.setRetryInitialDelay(20);
         defaults.setResponseTimeout(5_000);
         return context;
+    }
+
+    /** A second, independent CamelContext on the same account: what a restarted application would be. */
+    protected CamelContext standaloneContext(String uri, Processor processor) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        EbbotConfiguration defaults = camel.getComponent("ebbot", EbbotComponent.class).getConfiguration();
+        defaults.setBaseUrl(ebbot().baseUrl());
+        defaults.setApiKey(apiKey);
+        defaults.setRateLimit(1000);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).process(processor);
+            }
+        });
+        return camel;
     }
 }

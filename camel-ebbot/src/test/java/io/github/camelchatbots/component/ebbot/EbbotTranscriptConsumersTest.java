@@ -14,7 +14,6 @@ import io.github.camelchatbots.support.model.ChatParticipant;
 import io.github.camelchatbots.support.model.ChatTranscript;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +76,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         String waiting = chatWith(Instant.now().minusSeconds(50), "user:two");
         String uri = "ebbot:transcript?quietPeriod=1h&cursorFile=" + dir.resolve("cursor.dat") + "&" + FAST;
 
-        try (CamelContext first = standaloneContext(uri)) {
+        try (CamelContext first = standaloneContext(uri, e -> transcripts.add(e.getMessage().getBody(EbbotTranscript.class)))) {
             first.start();
             await().until(() -> transcripts.size() == 1);
             Thread.sleep(300);
@@ -88,7 +87,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
             ebbot().createChat(Instant.now().minusSeconds(40 - i));
         }
 
-        try (CamelContext second = standaloneContext(uri + "&limit=5")) {
+        try (CamelContext second = standaloneContext(uri + "&limit=5", e -> transcripts.add(e.getMessage().getBody(EbbotTranscript.class)))) {
             second.start();
             await().until(() -> transcripts.size() == 2);
             Thread.sleep(300);
@@ -197,18 +196,4 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         });
     }
 
-    private CamelContext standaloneContext(String uri) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        EbbotConfiguration defaults = camel.getComponent("ebbot", EbbotComponent.class).getConfiguration();
-        defaults.setBaseUrl(ebbot().baseUrl());
-        defaults.setApiKey(apiKey);
-        defaults.setRateLimit(1000);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).process(e -> transcripts.add(e.getMessage().getBody(EbbotTranscript.class)));
-            }
-        });
-        return camel;
-    }
 }

@@ -44,9 +44,4 @@ public final class EbbotChatId {
     public static String before(Instant instant) {
         return instant.getEpochSecond() + "." + (instant.getNano() / 1_000_000) + ".";
     }
-
-    /** A placeholder chat for a cursor, so cursors and chats compare with {@link #ORDER}. */
-    public static EbbotChat cursorChat(String chatId) {
-        return EbbotChat.ofId(chatId);
-    }
 }

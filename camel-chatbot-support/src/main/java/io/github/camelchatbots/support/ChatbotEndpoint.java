@@ -52,6 +52,10 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         requireAtLeast("connectTimeout", configuration.getConnectTimeout(), 1);
         requireAtLeast("responseTimeout", configuration.getResponseTimeout(), 1);
         requireAtLeast("maxRetries", configuration.getMaxRetries(), 0);
+        requireAtLeast("retryInitialDelay", configuration.getRetryInitialDelay(), 0);
+        requireAtLeast("retryMaxDelay", configuration.getRetryMaxDelay(), 0);
+        requireAtLeast("maxRetryAfter", configuration.getMaxRetryAfter(), 0);
+        requireAtLeast("maxMessagesPerPoll", configuration.getMaxMessagesPerPoll(), 0);
         requireAtLeast("rateLimit", getRateLimit(), 0);
         if (getRateLimit() > 0 && (getRateLimitPeriod() == null || getRateLimitPeriod().isZero()
                                    || getRateLimitPeriod().isNegative())) {

@@ -83,7 +83,8 @@ public final class ChatbotApiClient implements AutoCloseable {
         }
         try {
             URI uri = new URI(baseUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
+            if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
             }
             return uri;

@@ -47,6 +47,7 @@ public final class ChatbotHttpClients {
                         new RateLimitedExec(Duration.ofMillis(configuration.getMaxRetryAfter())))
                 .addExecInterceptorAfter(RateLimitedExec.NAME, BufferedBodyExec.NAME, new BufferedBodyExec())
                 .disableCookieManagement()
+                // a redirect would carry vendor credentials in custom headers (x-api-key) to wherever it points
                 .disableRedirectHandling()
                 .useSystemProperties();
         if (configuration.getProxyHost() != null) {

@@ -162,6 +162,30 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
     }
 
 
+    @Test
+    void stoppingInTheMiddleOfABatchLosesNothingAndRepeatsNothing(@TempDir Path dir) throws Exception {
+        List<String> chats = createChats(0, 6);
+        String uri = "ebbot:chats?cursorFile=" + dir.resolve("cursor.dat") + "&" + FAST;
+        CamelContext first = standaloneContext(uri, e -> {
+            Thread.sleep(200);
+            delivered.add(e.getMessage().getHeader(EbbotConstants.CHAT_ID, String.class));
+        });
+        first.start();
+        await().until(() -> delivered.size() >= 2);
+        // a graceful stop lets the exchange in flight finish and stops the batch after it
+        first.stop();
+        assertThat(delivered.size()).isBetween(2, 5);
+
+        try (CamelContext second = standaloneContext(uri,
+                e -> delivered.add(e.getMessage().getHeader(EbbotConstants.CHAT_ID, String.class)))) {
+            second.start();
+            await().until(() -> delivered.size() >= 6);
+            Thread.sleep(300);
+        }
+
+        assertThat(delivered).containsExactlyElementsOf(chats);
+    }
+
     private void consume(String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -37,10 +37,14 @@ public record EbbotChat(
                 null);
     }
 
-    /** When the chat began: {@code createdAt}, or the time embedded in the id. */
+    /**
+     * When the chat began: the time embedded in the id (documented by Ebbot), else {@code createdAt}. The id comes
+     * first because cursors are ids: a chat and its cursor must sort alike even if {@code createdAt} differed.
+     */
     @JsonIgnore
     public Instant creationTime() {
-        return createdAt != null ? createdAt : EbbotChatId.creationTime(id);
+        Instant fromId = EbbotChatId.creationTime(id);
+        return fromId != null ? fromId : createdAt;
     }
 
     /** The latest activity the list tells of, or null. */

@@ -1,10 +1,13 @@
 package io.github.camelchatbots.support.consumer;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
@@ -30,11 +33,18 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorPollingConsumer.class);
 
+    /**
+     * Cursors in use by running consumers, by store and key. Two consumers moving one cursor would each skip what
+     * the other delivered, so the second is refused at start instead.
+     */
+    private static final Map<String, CursorPollingConsumer> CURSORS_IN_USE = new ConcurrentHashMap<>();
+
     private final ChatbotEndpoint endpoint;
     private final String idHeader;
     private StateRepository<String, String> cursors;
     private boolean ownsCursors;
     private String cursorKey;
+    private String cursorClaim;
 
     protected CursorPollingConsumer(ChatbotEndpoint endpoint, Processor processor, String idHeader) {
         super(endpoint, processor);
@@ -71,14 +81,35 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
             cursors = new MemoryStateRepository();
             ownsCursors = true;
         }
+        claimCursor(configuration);
         // a user's repository may be shared and already started; starting a started service is a no-op
         ServiceHelper.startService(cursors);
         super.doStart();
     }
 
+    private void claimCursor(ChatbotConfiguration configuration) throws IOException {
+        String store = configuration.getCursorRepository() != null
+                ? "bean@" + System.identityHashCode(configuration.getCursorRepository())
+                : configuration.getCursorFile() != null
+                        ? "file:" + new File(configuration.getCursorFile()).getCanonicalPath()
+                : "memory@" + System.identityHashCode(this);
+        cursorClaim = store + "|" + cursorKey;
+        CursorPollingConsumer holder = CURSORS_IN_USE.putIfAbsent(cursorClaim, this);
+        if (holder != null && holder != this) {
+            cursorClaim = null;
+            throw new IllegalStateException("The cursor '" + cursorKey + "' is already used by the consumer of "
+                                            + holder.getEndpoint() + "; give one of them its own cursorKey (or"
+                                            + " cursorFile)");
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (cursorClaim != null) {
+            CURSORS_IN_USE.remove(cursorClaim, this);
+            cursorClaim = null;
+        }
         if (ownsCursors) {
             ServiceHelper.stopService(cursors);
         }

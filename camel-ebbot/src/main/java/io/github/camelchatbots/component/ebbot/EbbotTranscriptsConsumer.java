@@ -37,8 +37,6 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
     private final EbbotEndpoint endpoint;
     private final Set<String> closedStatuses;
-    /** The latest list entry of each waiting chat seen by this instance, to hand out with its transcript. */
-    private final Map<String, EbbotChat> listed = new HashMap<>();
     private ChatListScan scan;
 
     public EbbotTranscriptsConsumer(EbbotEndpoint endpoint, Processor processor) {
@@ -60,9 +58,19 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
     /**
      * A chat waiting to end.
      *
+     * @param chat         the chat as the list last showed it, kept so that its transcript goes out with its status
+     *                     and user even after a restart
      * @param lastActivity the latest sign of life known: list entry, last message or creation
      */
-    record Waiting(String chatId, String status, Instant lastActivity) {
+    record Waiting(EbbotChat chat, Instant lastActivity) {
+
+        String chatId() {
+            return chat.id();
+        }
+
+        boolean closedIn(Set<String> closedStatuses) {
+            return chat.status() != null && closedStatuses.contains(chat.status());
+        }
     }
 
     @Override
@@ -84,23 +92,18 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
     @Override
     protected List<PollItem> fetch(String cursor) {
         Progress progress = read(cursor);
+        // keyed by id alone: a chat sorts by the time in its id, whatever its list entry says
         TreeMap<EbbotChat, Waiting> waiting = new TreeMap<>(EbbotChatId.ORDER);
         progress.pending().forEach(chat -> waiting.put(EbbotChat.ofId(chat.chatId()), chat));
-        Map<String, EbbotChat> byId = new HashMap<>();
-        waiting.keySet().forEach(chat -> byId.put(chat.id(), chat));
 
         String listedUpTo = progress.listedUpTo();
         List<EbbotChat> fresh = scan.continueAfter(listedUpTo == null ? null : EbbotChat.ofId(listedUpTo),
-                chat -> {
-                    if (byId.containsKey(chat.id())) {
-                        waiting.put(byId.get(chat.id()), refreshed(waiting.get(byId.get(chat.id())), chat));
-                        listed.put(chat.id(), chat);
-                    }
-                });
+                listedNow -> waiting.computeIfPresent(EbbotChat.ofId(listedNow.id()),
+                        (key, known) -> new Waiting(listedNow, latest(known.lastActivity(), listedNow.lastActivity()))));
         if (fresh != null) {
             for (EbbotChat chat : fresh) {
-                waiting.put(chat, new Waiting(chat.id(), chat.status(), latest(chat.lastActivity(), chat.creationTime())));
-                listed.put(chat.id(), chat);
+                waiting.put(EbbotChat.ofId(chat.id()),
+                        new Waiting(chat, latest(chat.lastActivity(), chat.creationTime())));
                 listedUpTo = chat.id();
             }
         }
@@ -109,7 +112,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         Instant quietSince = Instant.now().minus(endpoint.quietPeriod());
         for (Map.Entry<EbbotChat, Waiting> entry : new ArrayList<>(waiting.entrySet())) {
             Waiting chat = entry.getValue();
-            boolean closed = chat.status() != null && closedStatuses.contains(chat.status());
+            boolean closed = chat.closedIn(closedStatuses);
             if (!closed && chat.lastActivity() != null && chat.lastActivity().isAfter(quietSince)) {
                 continue;
             }
@@ -126,9 +129,9 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
             }
             Instant lastActivity = latest(chat.lastActivity(), transcript.lastMessageTime());
             if (closed || lastActivity == null || !lastActivity.isAfter(quietSince)) {
-                ended.add(transcript.withChat(listed.get(chat.chatId())));
+                ended.add(transcript.withChat(chat.chat()));
             } else {
-                waiting.put(entry.getKey(), new Waiting(chat.chatId(), chat.status(), lastActivity));
+                waiting.put(entry.getKey(), new Waiting(chat.chat(), lastActivity));
             }
         }
 
@@ -143,7 +146,6 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         List<Waiting> remaining = new ArrayList<>(learnt.pending());
         for (EbbotTranscript transcript : ended) {
             remaining.removeIf(chat -> chat.chatId().equals(transcript.chatId()));
-            listed.remove(transcript.chatId());
             Map<String, Object> headers = new HashMap<>();
             if (transcript.chat() != null && transcript.chat().status() != null) {
                 headers.put(EbbotConstants.CHAT_STATUS, transcript.chat().status());
@@ -152,11 +154,6 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
                     write(new Progress(listedUpTo, List.copyOf(remaining))), headers));
         }
         return items;
-    }
-
-    private static Waiting refreshed(Waiting known, EbbotChat listedNow) {
-        return new Waiting(known.chatId(), listedNow.status() != null ? listedNow.status() : known.status(),
-                latest(known.lastActivity(), listedNow.lastActivity()));
     }
 
     private static Instant latest(Instant first, Instant second) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class EbbotTranscriptConsumersTest extends EbbotTestSupport {
@@ -94,6 +95,46 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         }
 
         assertThat(transcripts).extracting(EbbotTranscript::chatId).containsExactly(done, waiting);
+        assertThat(transcripts.get(1).chat()).isNotNull()
+                .satisfies(chat -> assertThat(chat.status()).isEqualTo("closed"));
+    }
+
+    @Test
+    void aChatWaitingAcrossARestartKeepsItsListEntry(@TempDir Path dir) throws Exception {
+        String waiting = ebbot().createChat(Instant.now().minusSeconds(50), "Jane");
+        ebbot().addMessage(waiting, "user", "hello", Instant.now().minusSeconds(50));
+        String uri = "ebbot:transcript?cursorFile=" + dir.resolve("cursor.dat") + "&" + FAST;
+        try (CamelContext first = standaloneContext(uri + "&quietPeriod=1h",
+                e -> transcripts.add(e.getMessage().getBody(EbbotTranscript.class)))) {
+            first.start();
+            await().until(() -> ebbot().requests().size() >= 2);
+        }
+        // the chat ends quietly: its list entry is no longer read, only the cursor knows who it was
+        for (int i = 0; i < 10; i++) {
+            ebbot().createChat(Instant.now().minusSeconds(40 - i));
+        }
+
+        try (CamelContext second = standaloneContext(uri + "&quietPeriod=1s&limit=3",
+                e -> transcripts.add(e.getMessage().getBody(EbbotTranscript.class)))) {
+            second.start();
+            await().until(() -> transcripts.stream().anyMatch(t -> t.chatId().equals(waiting)));
+        }
+
+        EbbotTranscript transcript = transcripts.stream().filter(t -> t.chatId().equals(waiting)).findFirst()
+                .orElseThrow();
+        assertThat(transcript.chat().name()).isEqualTo("Chat with Jane");
+        assertThat(transcript.chat().status()).isEqualTo("ongoing");
+    }
+
+    @Test
+    void twoConsumersCannotMoveOneCursor(@TempDir Path dir) throws Exception {
+        String cursorFile = dir.resolve("shared.dat").toString();
+        consumeTranscripts("ebbot:transcript?cursorFile=" + cursorFile);
+
+        assertThatThrownBy(() -> consumeTranscripts("ebbot:transcript?quietPeriod=5m&cursorFile=" + cursorFile))
+                .hasStackTraceContaining("is already used by the consumer of")
+                .hasStackTraceContaining("cursorKey");
+        consumeTranscripts("ebbot:transcript?quietPeriod=5m&cursorKey=second&cursorFile=" + cursorFile);
     }
 
     @Test

@@ -68,6 +68,14 @@ public final class EbbotConvertersLoader implements TypeConverterLoader, CamelCo
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.camelchatbots.support.model.ChatUser.class, io.github.camelchatbots.component.ebbot.model.EbbotChat.class, true,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelchatbots.component.ebbot.EbbotConverters.toUser((io.github.camelchatbots.component.ebbot.model.EbbotChat) value);
+                if (true && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
     }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {

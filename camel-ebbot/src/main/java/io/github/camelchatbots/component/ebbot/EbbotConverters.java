@@ -1,6 +1,8 @@
 package io.github.camelchatbots.component.ebbot;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.component.ebbot.model.EbbotChat;
@@ -12,6 +14,7 @@ import io.github.camelchatbots.support.model.ChatConversation;
 import io.github.camelchatbots.support.model.ChatMessage;
 import io.github.camelchatbots.support.model.ChatParticipant;
 import io.github.camelchatbots.support.model.ChatTranscript;
+import io.github.camelchatbots.support.model.ChatUser;
 import org.apache.camel.Converter;
 
 /**
@@ -28,10 +31,8 @@ public final class EbbotConverters {
 
     @Converter
     public static ChatConversation toConversation(EbbotChat chat) {
-        String userId = chat.chatUser() != null && chat.chatUser().id() != null ? chat.chatUser().id()
-                : chat.chatUserId();
-        return new ChatConversation(VENDOR, chat.id(), userId, userName(chat), chat.status(), chat.creationTime(),
-                chat.lastActivity());
+        return new ChatConversation(VENDOR, chat.id(), userId(chat), userName(userInfo(chat)), chat.status(),
+                chat.creationTime(), chat.lastActivity());
     }
 
     @Converter
@@ -58,21 +59,61 @@ public final class EbbotConverters {
         return new ChatTranscript(conversation, messages);
     }
 
-    /** Ebbot keeps the user's details as a JSON document inside a string; a name is read from it if there. */
-    private static String userName(EbbotChat chat) {
-        if (chat.chatUser() == null || chat.chatUser().info() == null) {
+    /**
+     * The chat's end user, for routes that feed a CRM. Ebbot has no user API; what it knows of a user comes with the
+     * chat. Null (no conversion) when the chat names no user.
+     */
+    @Converter(allowNull = true)
+    public static ChatUser toUser(EbbotChat chat) {
+        String userId = userId(chat);
+        if (userId == null) {
             return null;
         }
-        try {
-            JsonNode info = ChatbotJson.mapper().readTree(chat.chatUser().info());
-            for (String field : new String[] { "name", "full_name", "first_name" }) {
-                if (info.hasNonNull(field)) {
-                    return info.get(field).asText();
-                }
+        Map<String, String> info = userInfo(chat);
+        return new ChatUser(VENDOR, userId, chat.userId(), userName(info), first(info, "email", "e-mail", "mail"),
+                chat.creationTime(), chat.lastActivity(), info);
+    }
+
+    private static String userId(EbbotChat chat) {
+        return chat.chatUser() != null && chat.chatUser().id() != null ? chat.chatUser().id() : chat.chatUserId();
+    }
+
+    private static String userName(Map<String, String> info) {
+        String name = first(info, "name", "full_name", "fullName");
+        if (name != null) {
+            return name;
+        }
+        String firstName = first(info, "first_name", "firstName");
+        String lastName = first(info, "last_name", "lastName");
+        return firstName == null ? lastName : lastName == null ? firstName : firstName + " " + lastName;
+    }
+
+    private static String first(Map<String, String> info, String... fields) {
+        for (String field : fields) {
+            String value = info.get(field);
+            if (value != null && !value.isBlank()) {
+                return value;
             }
-        } catch (Exception notJson) {
-            // info is free-form; a user without a readable name is still a user
         }
         return null;
+    }
+
+    /**
+     * Ebbot keeps the user's details as a JSON document inside a string ({@code chat_user.info}); its fields are
+     * free-form, so each is kept as text and an unreadable document as none.
+     */
+    private static Map<String, String> userInfo(EbbotChat chat) {
+        Map<String, String> info = new LinkedHashMap<>();
+        if (chat.chatUser() == null || chat.chatUser().info() == null) {
+            return info;
+        }
+        try {
+            JsonNode document = ChatbotJson.mapper().readTree(chat.chatUser().info());
+            document.fields().forEachRemaining(field -> info.put(field.getKey(),
+                    field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString()));
+        } catch (Exception notJson) {
+            // free-form text: a user without readable details is still a user
+        }
+        return info;
     }
 }

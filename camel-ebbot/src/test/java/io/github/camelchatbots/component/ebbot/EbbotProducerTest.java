@@ -12,6 +12,8 @@ import io.github.camelchatbots.component.ebbot.model.EbbotMessageResponse;
 import io.github.camelchatbots.component.ebbot.model.EbbotTranscript;
 import io.github.camelchatbots.simulator.RecordedRequest;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
+import io.github.camelchatbots.support.model.ChatConversation;
+import io.github.camelchatbots.support.model.ChatUser;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,27 @@ class EbbotProducerTest extends EbbotTestSupport {
         assertThat(chat.lastMessage()).isEqualTo("Where is my order?");
         assertThat(chat.creationTime()).isEqualTo(base);
         assertThat(EbbotChat.ofId(chatId).creationTime()).isEqualTo(base);
+    }
+
+    @Test
+    void aListedChatConvertsToItsUserAndConversation() {
+        String chatId = ebbot().createChat(base, "Jane");
+        ebbot().addMessage(chatId, "user", "hi", base.plusSeconds(3));
+        EbbotChat chat = chats(template.requestBody("ebbot:chats", null, List.class)).get(0);
+
+        ChatUser user = context.getTypeConverter().convertTo(ChatUser.class, chat);
+        ChatConversation conversation = context.getTypeConverter().convertTo(ChatConversation.class, chat);
+
+        assertThat(user.vendor()).isEqualTo("ebbot");
+        assertThat(user.userId()).isEqualTo(chat.chatUser().id());
+        assertThat(user.name()).isEqualTo("Jane");
+        assertThat(user.attributes()).containsEntry("name", "Jane");
+        assertThat(user.createdAt()).isEqualTo(base);
+        assertThat(conversation.conversationId()).isEqualTo(chatId);
+        assertThat(conversation.userId()).isEqualTo(user.userId());
+        assertThat(conversation.userName()).isEqualTo("Jane");
+        assertThat(conversation.lastActivityAt()).isEqualTo(base.plusSeconds(3));
+        assertThat(context.getTypeConverter().convertTo(ChatUser.class, EbbotChat.ofId(chatId))).isNull();
     }
 
     @Test

@@ -104,6 +104,21 @@ class EbbotProducerTest extends EbbotTestSupport {
     }
 
     @Test
+    void requestsGoThroughTheConfiguredProxy() throws Exception {
+        String id = "1723454103.158.fa1419c9-2568-4ea5-9ddc-00b6c0fbd69e";
+        try (FixtureServer proxy = FixtureServer.answering(200, "[{\"id\":\"" + id + "\"}]")) {
+            int port = Integer.parseInt(proxy.baseUrl().substring(proxy.baseUrl().lastIndexOf(':') + 1));
+
+            // the vendor host does not resolve: only a proxy can have answered
+            List<EbbotChat> chats = chats(template.requestBody("ebbot:chats?baseUrl=http://ebbot.invalid"
+                                                               + "&proxyHost=127.0.0.1&proxyPort=" + port, null,
+                    List.class));
+
+            assertThat(chats).extracting(EbbotChat::id).containsExactly(id);
+        }
+    }
+
+    @Test
     void transcriptReturnsEveryMessageWithItsParsedTimestamp() {
         String chatId = ebbot().createChat(base);
         ebbot().addMessage(chatId, "bot", "Hi there!", Instant.parse("2024-08-12T09:15:08Z"));

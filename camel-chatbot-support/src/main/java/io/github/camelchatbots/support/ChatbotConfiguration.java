@@ -87,8 +87,9 @@ public abstract class ChatbotConfiguration implements Cloneable {
     private StateRepository<String, String> cursorRepository;
 
     @UriParam(label = "consumer,advanced",
-              description = "The key under which the cursor is stored. Defaults to one derived from the endpoint and"
-                            + " the account, which is stable across restarts; set it to share or to rename a cursor.")
+              description = "The key under which the cursor is stored. Defaults to one naming the stream and the"
+                            + " vendor's host, which survives restarts and key rotation; consumers of different"
+                            + " accounts on one host that share a cursorFile or cursorRepository each need their own.")
     private String cursorKey;
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */

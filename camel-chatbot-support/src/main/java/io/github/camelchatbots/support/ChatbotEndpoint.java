@@ -12,6 +12,7 @@ import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.Component;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -21,6 +22,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    private final MemoryStateRepository memoryCursors = new MemoryStateRepository();
     private ChatbotApiClient apiClient;
     private StartFrom startFrom;
 
@@ -104,6 +106,11 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
             throw new IllegalStateException(getVendorName() + " endpoint " + getEndpointBaseUri() + " is not started");
         }
         return apiClient;
+    }
+
+    /** Where consumers keep cursors when no file or repository is configured: as long as the endpoint lives. */
+    public MemoryStateRepository getMemoryCursors() {
+        return memoryCursors;
     }
 
     public StartFrom getStartFrom() {

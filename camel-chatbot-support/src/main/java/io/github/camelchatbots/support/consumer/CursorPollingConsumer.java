@@ -1,24 +1,16 @@
 package io.github.camelchatbots.support.consumer;
 
-import java.io.File;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +25,11 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorPollingConsumer.class);
 
-    /**
-     * Cursors in use by running consumers, by store and key. Two consumers moving one cursor would each skip what
-     * the other delivered, so the second is refused at start instead.
-     */
-    private static final Map<String, CursorPollingConsumer> CURSORS_IN_USE = new ConcurrentHashMap<>();
 
     private final ChatbotEndpoint endpoint;
     private final String idHeader;
-    private StateRepository<String, String> cursors;
-    private boolean ownsCursors;
+    private CursorStore cursors;
     private String cursorKey;
-    private String cursorClaim;
 
     protected CursorPollingConsumer(ChatbotEndpoint endpoint, Processor processor, String idHeader) {
         super(endpoint, processor);
@@ -55,8 +40,11 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     /**
      * What to deliver after {@code cursor} (null on a first start), oldest first. May return fewer items than are
      * waiting, e.g. when the rate limit's budget is spent; the rest comes on later polls.
+     *
+     * @param maxItems how many items this poll delivers at most ({@code maxMessagesPerPoll}), 0 for no limit: items
+     *                 that cost a request each need not be fetched beyond it
      */
-    protected abstract List<PollItem> fetch(String cursor) throws Exception;
+    protected abstract List<PollItem> fetch(String cursor, int maxItems) throws Exception;
 
     /** The cursor key when the user gives none: stable across restarts, distinct per stream. */
     protected abstract String defaultCursorKey();
@@ -72,46 +60,25 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
         ChatbotConfiguration configuration = endpoint.getChatbotConfiguration();
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         cursorKey = configuration.getCursorKey() != null ? configuration.getCursorKey() : defaultCursorKey();
-        if (configuration.getCursorRepository() != null) {
-            cursors = configuration.getCursorRepository();
-        } else if (configuration.getCursorFile() != null) {
-            cursors = FileStateRepository.fileStateRepository(new File(configuration.getCursorFile()));
-            ownsCursors = true;
-        } else {
-            cursors = new MemoryStateRepository();
-            ownsCursors = true;
-        }
-        claimCursor(configuration);
-        // a user's repository may be shared and already started; starting a started service is a no-op
-        ServiceHelper.startService(cursors);
-        super.doStart();
-    }
-
-    private void claimCursor(ChatbotConfiguration configuration) throws IOException {
-        String store = configuration.getCursorRepository() != null
-                ? "bean@" + System.identityHashCode(configuration.getCursorRepository())
-                : configuration.getCursorFile() != null
-                        ? "file:" + new File(configuration.getCursorFile()).getCanonicalPath()
-                : "memory@" + System.identityHashCode(this);
-        cursorClaim = store + "|" + cursorKey;
-        CursorPollingConsumer holder = CURSORS_IN_USE.putIfAbsent(cursorClaim, this);
-        if (holder != null && holder != this) {
-            cursorClaim = null;
-            throw new IllegalStateException("The cursor '" + cursorKey + "' is already used by the consumer of "
-                                            + holder.getEndpoint() + "; give one of them its own cursorKey (or"
-                                            + " cursorFile)");
+        cursors = CursorStore.open(configuration, endpoint.getMemoryCursors(), cursorKey, endpoint.toString());
+        try {
+            super.doStart();
+        } catch (Exception e) {
+            closeCursors();
+            throw e;
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (cursorClaim != null) {
-            CURSORS_IN_USE.remove(cursorClaim, this);
-            cursorClaim = null;
-        }
-        if (ownsCursors) {
-            ServiceHelper.stopService(cursors);
+        closeCursors();
+    }
+
+    private void closeCursors() {
+        if (cursors != null) {
+            cursors.close();
+            cursors = null;
         }
     }
 
@@ -121,7 +88,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
 
     /** The stored cursor, or null before the first delivery. */
     public String getCursor() {
-        return cursors.getState(cursorKey);
+        return cursors.load();
     }
 
     /**
@@ -129,7 +96,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
      * need not rediscover it.
      */
     protected void storeCursor(String cursor) {
-        cursors.setState(cursorKey, cursor);
+        cursors.save(cursor);
     }
 
     @Override
@@ -141,7 +108,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
                 storeCursor(cursor);
             }
         }
-        List<PollItem> items = fetch(cursor);
+        List<PollItem> items = fetch(cursor, Math.max(0, getMaxMessagesPerPoll()));
         if (items.isEmpty()) {
             return 0;
         }
@@ -177,8 +144,11 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
                 pendingExchanges = 0;
                 return delivered;
             }
-            cursors.setState(cursorKey, item.cursorAfter());
-            releaseExchange(exchange, false);
+            try {
+                cursors.save(item.cursorAfter());
+            } finally {
+                releaseExchange(exchange, false);
+            }
             delivered++;
         }
         pendingExchanges = 0;

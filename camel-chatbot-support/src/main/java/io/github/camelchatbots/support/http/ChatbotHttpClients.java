@@ -43,9 +43,11 @@ public final class ChatbotHttpClients {
                         Duration.ofMillis(configuration.getRetryInitialDelay()),
                         Duration.ofMillis(configuration.getRetryMaxDelay()),
                         Duration.ofMillis(configuration.getMaxRetryAfter())))
-                .addExecInterceptorAfter(ChainElement.RETRY.name(), RateLimitedExec.NAME,
+                // anchored on PROTOCOL, which every client has: inside the retry loop when there is one, and still
+                // in the chain when an httpClientConfigurer turns retries off
+                .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), RateLimitedExec.NAME,
                         new RateLimitedExec(Duration.ofMillis(configuration.getMaxRetryAfter())))
-                .addExecInterceptorAfter(RateLimitedExec.NAME, BufferedBodyExec.NAME, new BufferedBodyExec())
+                .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), BufferedBodyExec.NAME, new BufferedBodyExec())
                 .disableCookieManagement()
                 // a redirect would carry vendor credentials in custom headers (x-api-key) to wherever it points
                 .disableRedirectHandling()

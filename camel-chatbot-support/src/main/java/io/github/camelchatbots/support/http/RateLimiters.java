@@ -1,6 +1,8 @@
 package io.github.camelchatbots.support.http;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +28,7 @@ public final class RateLimiters {
      * because two budgets for one account would let the vendor's limit be exceeded.
      */
     public static RateLimiter forAccount(String baseUrl, Authentication authentication, int permits, Duration window) {
-        String account = baseUrl + "#" + authentication.fingerprint();
+        String account = origin(baseUrl) + "#" + authentication.fingerprint();
         RateLimiter limiter = BY_ACCOUNT.computeIfAbsent(account,
                 key -> permits > 0 ? new RateLimiter(permits, window) : RateLimiter.unlimited());
         if (limiter.getPermits() != permits || (permits > 0 && !limiter.getWindow().equals(window))) {
@@ -34,5 +36,12 @@ public final class RateLimiters {
                     baseUrl, limiter);
         }
         return limiter;
+    }
+
+    /** Scheme, host and port: a vendor counts per account, not per spelling of its address. */
+    private static String origin(String baseUrl) {
+        URI uri = ChatbotApiClient.validateBaseUrl(baseUrl);
+        int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

@@ -24,11 +24,11 @@ import org.apache.hc.core5.util.TimeValue;
 /**
  * When HttpClient's retry loop may send a request again, and after how long.
  * <ul>
- * <li>Reads (calls marked repeatable) are retried after connection failures and after 429, 500, 502, 503, 504.</li>
+ * <li>Reads (calls marked repeatable) are retried after connection failures and after 429, 500, 502, 503.</li>
  * <li>Writes are retried only when the vendor provably did not act on them: the connection was refused before
  * anything was sent, or the vendor answered 429 (it refused the request as a whole).</li>
- * <li>Time-outs are never retried: a vendor that lets requests over its limit time out (Ebbot) would only be
- * hit harder.</li>
+ * <li>Time-outs, the client's or a gateway's 504, are never retried: a vendor that lets requests over its limit
+ * time out (Ebbot) would only be hit harder.</li>
  * <li>The pause is the vendor's {@code Retry-After} when it gives one, otherwise exponential back-off with
  * jitter. A {@code Retry-After} longer than {@code maxRetryAfter} ends the retries so the caller can decide.</li>
  * </ul>
@@ -37,7 +37,7 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public final class RetryPolicy implements HttpRequestRetryStrategy {
 
-    private static final Set<Integer> RETRIABLE_READ_STATUS = Set.of(429, 500, 502, 503, 504);
+    private static final Set<Integer> RETRIABLE_READ_STATUS = Set.of(429, 500, 502, 503);
 
     private final int maxRetries;
     private final Duration initialDelay;

@@ -32,12 +32,22 @@ class RateLimitersTest {
     }
 
     @Test
-    void anotherBaseUrlIsAnotherAccount() {
+    void anotherHostIsAnotherAccount() {
         Authentication key = Authentication.headerKey("x-api-key", "key-1");
-        RateLimiter first = RateLimiters.forAccount(baseUrl, key, 10, MINUTE);
-        RateLimiter second = RateLimiters.forAccount(baseUrl + "/v2", key, 10, MINUTE);
+        RateLimiter first = RateLimiters.forAccount("https://ebbot.eu", key, 10, MINUTE);
+        RateLimiter second = RateLimiters.forAccount("https://v2.ebbot.app", key, 10, MINUTE);
 
         assertThat(second).isNotSameAs(first);
+    }
+
+    @Test
+    void anotherSpellingOfTheSameAddressIsTheSameAccount() {
+        // the vendor counts per account: a trailing slash or a path must not double the budget
+        Authentication key = Authentication.headerKey("x-api-key", "key-spelling");
+        RateLimiter first = RateLimiters.forAccount("https://ebbot.eu", key, 10, MINUTE);
+
+        assertThat(RateLimiters.forAccount("https://EBBOT.eu/", key, 10, MINUTE)).isSameAs(first);
+        assertThat(RateLimiters.forAccount("https://ebbot.eu:443/api", key, 10, MINUTE)).isSameAs(first);
     }
 
     @Test

@@ -66,7 +66,7 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 500, 502, 503, 504 })
+    @ValueSource(ints = { 500, 502, 503 })
     void serverErrorsAreRetriedOnlyForRepeatableCalls(int status) {
         assertThat(policy.retryRequest(response(status, null), 1, repeatable())).isTrue();
         // the vendor may have acted on the write before failing
@@ -74,8 +74,9 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 200, 400, 401, 403, 404, 422, 501 })
+    @ValueSource(ints = { 200, 400, 401, 403, 404, 422, 501, 504 })
     void otherAnswersAreNeverRetried(int status) {
+        // 504 among them: a gateway's time-out is a time-out, and time-outs are not retried
         assertThat(policy.retryRequest(response(status, null), 1, repeatable())).isFalse();
     }
 

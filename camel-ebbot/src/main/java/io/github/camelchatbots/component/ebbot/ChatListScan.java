@@ -24,6 +24,7 @@ final class ChatListScan {
     private final TreeSet<EbbotChat> found = new TreeSet<>(EbbotChatId.ORDER);
     private EbbotChat scanningAfter;
     private int nextPage;
+    private int largestPage;
 
     ChatListScan(EbbotClient client, int pageSize) {
         this.client = client;
@@ -46,6 +47,7 @@ final class ChatListScan {
         if (nextPage == 0) {
             scanningAfter = after;
             found.clear();
+            largestPage = 0;
             nextPage = 1;
         }
         while (client.api().hasBudget()) {
@@ -61,7 +63,8 @@ final class ChatListScan {
                     found.add(chat);
                 }
             }
-            if (reachedKnownChats || page.size() < pageSize) {
+            largestPage = Math.max(largestPage, page.size());
+            if (reachedKnownChats || endOfList(page.size())) {
                 nextPage = 0;
                 List<EbbotChat> complete = new ArrayList<>(found);
                 found.clear();
@@ -70,5 +73,14 @@ final class ChatListScan {
             nextPage++;
         }
         return null;
+    }
+
+    /**
+     * Whether a page of this size ends the list. Ebbot does not document a largest page size: a server that caps
+     * {@code limit} answers every page short, so a short page ends the list only when it is shorter than pages
+     * already seen, or empty. The price is one more request when a short list has nothing known on it.
+     */
+    private boolean endOfList(int size) {
+        return size == 0 || (size < pageSize && size < largestPage);
     }
 }

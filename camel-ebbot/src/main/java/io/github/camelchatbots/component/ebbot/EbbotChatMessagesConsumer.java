@@ -48,7 +48,7 @@ public class EbbotChatMessagesConsumer extends CursorPollingConsumer {
     }
 
     @Override
-    protected List<PollItem> fetch(String cursor) {
+    protected List<PollItem> fetch(String cursor, int maxItems) {
         int delivered = delivered(cursor);
         if (!endpoint.getApiClient().hasBudget()) {
             return List.of();

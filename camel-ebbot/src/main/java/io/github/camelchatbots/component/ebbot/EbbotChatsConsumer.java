@@ -30,7 +30,10 @@ public class EbbotChatsConsumer extends CursorPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        // what a previous run listed may have been delivered since by another node: start from the cursor alone
         scan = new ChatListScan(endpoint.getClient(), endpoint.getConfiguration().getLimit());
+        listedNotDelivered.clear();
+        listedUpTo = null;
         super.doStart();
     }
 
@@ -45,7 +48,7 @@ public class EbbotChatsConsumer extends CursorPollingConsumer {
     }
 
     @Override
-    protected List<PollItem> fetch(String cursor) {
+    protected List<PollItem> fetch(String cursor, int maxItems) {
         EbbotChat delivered = cursor == null ? null : EbbotChat.ofId(cursor);
         if (delivered != null) {
             listedNotDelivered.removeIf(chat -> EbbotChatId.ORDER.compare(chat, delivered) <= 0);

@@ -93,8 +93,9 @@ public class EbbotEndpoint extends ChatbotEndpoint {
         int dot = apiKey.indexOf('.');
         if (dot <= 0 || dot == apiKey.length() - 1 || apiKey.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("Ebbot: apiKey must be the full key '<public-key>.<secret-key>', the"
-                                               + " two parts joined by a dot as Ebbot shows it once at creation;"
-                                               + " the configured value is not of that form");
+                                               + " two parts joined by a dot as Ebbot shows it once at creation,"
+                                               + " without spaces or line breaks; the configured value is not of"
+                                               + " that form");
         }
         return Authentication.headerKey("x-api-key", apiKey);
     }
@@ -112,6 +113,12 @@ public class EbbotEndpoint extends ChatbotEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         client = new EbbotClient(getApiClient(), zoneId());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        super.doStop();
     }
 
     @Override

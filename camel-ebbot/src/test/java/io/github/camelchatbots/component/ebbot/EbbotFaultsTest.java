@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelchatbots.component.ebbot.model.EbbotChat;
 import io.github.camelchatbots.support.error.ChatbotAuthenticationException;
 import io.github.camelchatbots.support.error.ChatbotConnectionException;
-import io.github.camelchatbots.support.error.ChatbotException;
 import io.github.camelchatbots.support.error.ChatbotMalformedResponseException;
 import io.github.camelchatbots.support.error.ChatbotRateLimitedException;
 import io.github.camelchatbots.support.error.ChatbotTimeoutException;
@@ -134,13 +133,6 @@ class EbbotFaultsTest extends EbbotTestSupport {
         assertThat(SIM.simulator().faults().remaining()).isZero();
     }
 
-    @Test
-    void everyKindIsAChatbotException() {
-        assertThat(List.of(ChatbotAuthenticationException.class, ChatbotVendorException.class,
-                ChatbotRateLimitedException.class, ChatbotTimeoutException.class, ChatbotConnectionException.class,
-                ChatbotMalformedResponseException.class))
-                .allSatisfy(kind -> assertThat(ChatbotException.class).isAssignableFrom(kind));
-    }
 
     @SuppressWarnings("unchecked")
     private List<EbbotChat> chats(String uri) {

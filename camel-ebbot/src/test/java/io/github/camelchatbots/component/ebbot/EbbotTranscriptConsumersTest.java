@@ -122,8 +122,10 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
 
         EbbotTranscript transcript = transcripts.stream().filter(t -> t.chatId().equals(waiting)).findFirst()
                 .orElseThrow();
-        assertThat(transcript.chat().name()).isEqualTo("Chat with Jane");
-        assertThat(transcript.chat().status()).isEqualTo("ongoing");
+        ChatTranscript neutral = context.getTypeConverter().convertTo(ChatTranscript.class, transcript);
+        assertThat(neutral.conversation().userName()).isEqualTo("Jane");
+        assertThat(neutral.conversation().userId()).isNotNull();
+        assertThat(neutral.conversation().status()).isEqualTo("ongoing");
     }
 
     @Test
@@ -132,9 +134,68 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         consumeTranscripts("ebbot:transcript?cursorFile=" + cursorFile);
 
         assertThatThrownBy(() -> consumeTranscripts("ebbot:transcript?quietPeriod=5m&cursorFile=" + cursorFile))
-                .hasStackTraceContaining("is already used by the consumer of")
+                .hasStackTraceContaining("is already moved by the consumer of")
                 .hasStackTraceContaining("cursorKey");
         consumeTranscripts("ebbot:transcript?quietPeriod=5m&cursorKey=second&cursorFile=" + cursorFile);
+    }
+
+    @Test
+    void aFailedExchangeIsDeliveredAgainWithoutHoldingUpTheNextPoll() throws Exception {
+        String first = chatWith(Instant.now().minusSeconds(60), "user:one");
+        String second = chatWith(Instant.now().minusSeconds(50), "user:two");
+        ebbot().closeChat(first);
+        ebbot().closeChat(second);
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("ebbot:transcript?" + FAST).process(e -> {
+                    EbbotTranscript transcript = e.getMessage().getBody(EbbotTranscript.class);
+                    attempts.add(transcript.chatId());
+                    if (transcript.chatId().equals(first) && attempts.size() == 1) {
+                        throw new IllegalStateException("the archive is full");
+                    }
+                    transcripts.add(transcript);
+                });
+            }
+        });
+
+        await().until(() -> transcripts.size() == 2);
+        Thread.sleep(300);
+
+        assertThat(attempts).containsExactly(first, first, second);
+        assertThat(transcripts).extracting(EbbotTranscript::chatId).containsExactly(first, second);
+    }
+
+    @Test
+    void aChatWhoseTranscriptKeepsFailingDoesNotHoldUpTheOthers() throws Exception {
+        String broken = chatWith(Instant.now().minusSeconds(60), "user:one");
+        String healthy = chatWith(Instant.now().minusSeconds(50), "user:two");
+        ebbot().closeChat(broken);
+        ebbot().closeChat(healthy);
+        SIM.simulator().faults().on("GET", ".*/" + broken.replace(".", "\\.") + "/transcript").always().status(500);
+        consumeTranscripts("ebbot:transcript?maxRetries=0&" + FAST);
+
+        await().until(() -> transcripts.size() == 1);
+        assertThat(transcripts.get(0).chatId()).isEqualTo(healthy);
+
+        SIM.simulator().faults().clear();
+        await().until(() -> transcripts.size() == 2);
+        assertThat(transcripts.get(1).chatId()).isEqualTo(broken);
+    }
+
+    @Test
+    void maxMessagesPerPollAlsoBoundsTheTranscriptsFetched() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            ebbot().closeChat(chatWith(Instant.now().minusSeconds(60 - i), "user:message " + i));
+        }
+        consumeTranscripts("ebbot:transcript?maxMessagesPerPoll=2&" + FAST);
+
+        await().until(() -> transcripts.size() == 5);
+
+        long transcriptRequests = ebbot().requests().stream().filter(r -> r.path().endsWith("/transcript")).count();
+        assertThat(transcriptRequests).isEqualTo(5);
     }
 
     @Test
@@ -191,6 +252,34 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
 
         assertThat(texts).containsExactly("first", "second", "third");
         assertThat(ids).containsExactly(chatId + "#0", chatId + "#1", chatId + "#2");
+    }
+
+    @Test
+    void aFailedMessageExchangeIsDeliveredAgainAndTheRestFollowInOrder() throws Exception {
+        String chatId = chatWith(Instant.now().minusSeconds(10), "user:first", "bot:second", "user:third");
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        List<String> texts = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("ebbot:transcript?chatId=" + chatId + "&" + FAST).process(e -> {
+                    String text = e.getMessage().getBody(EbbotMessage.class).text();
+                    attempts.add(text);
+                    if (text.equals("second") && attempts.indexOf("second") == attempts.size() - 1
+                        && attempts.stream().filter("second"::equals).count() == 1) {
+                        throw new IllegalStateException("the CRM is down");
+                    }
+                    texts.add(text);
+                });
+            }
+        });
+
+        await().until(() -> texts.size() == 3);
+        Thread.sleep(300);
+
+        assertThat(attempts).containsExactly("first", "second", "second", "third");
+        assertThat(texts).containsExactly("first", "second", "third");
     }
 
     @Test

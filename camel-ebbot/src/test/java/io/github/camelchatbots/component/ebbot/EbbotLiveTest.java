@@ -1,5 +1,6 @@
 package io.github.camelchatbots.component.ebbot;
 
+import java.util.Comparator;
 import java.util.List;
 
 import io.github.camelchatbots.component.ebbot.model.EbbotChat;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Against the real Ebbot, read-only, two requests: runs only when EBBOT_API_KEY is set (EBBOT_BASE_URL optional,
- * https://ebbot.eu by default). Checks that what we inferred about the undocumented list shape holds.
+ * https://ebbot.eu by default). Checks that what we inferred about the undocumented list holds: its shape, that
+ * it honours limit, and its order.
  */
 @EnabledIfEnvironmentVariable(named = "EBBOT_API_KEY", matches = ".+")
 class EbbotLiveTest extends CamelTestSupport {
@@ -39,6 +41,8 @@ class EbbotLiveTest extends CamelTestSupport {
             assertThat(chat.id()).isNotBlank();
             assertThat(chat.creationTime()).isNotNull();
         });
+        // what the consumers rely on: newest first by the time in the id
+        assertThat(chats).extracting(EbbotChat::creationTime).isSortedAccordingTo(Comparator.reverseOrder());
         if (!chats.isEmpty()) {
             EbbotTranscript transcript = template.requestBodyAndHeader("ebbot:transcript", null,
                     EbbotConstants.CHAT_ID, chats.get(0).id(), EbbotTranscript.class);

@@ -5,11 +5,9 @@ import java.time.Duration;
 import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.http.Authentication;
 import io.github.camelchatbots.support.http.ChatbotApiClient;
-import io.github.camelchatbots.support.http.ChatbotHttpClients;
 import io.github.camelchatbots.support.http.RateLimiter;
 import io.github.camelchatbots.support.http.RateLimiters;
 import io.github.camelchatbots.support.http.VendorErrorModel;
-import org.apache.camel.Component;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -24,9 +22,11 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
 
     private final MemoryStateRepository memoryCursors = new MemoryStateRepository();
     private ChatbotApiClient apiClient;
+    /** Borrowed from the component unless the user handed in a client of their own. */
+    private CloseableHttpClient sharedHttpClient;
     private StartFrom startFrom;
 
-    protected ChatbotEndpoint(String uri, Component component) {
+    protected ChatbotEndpoint(String uri, ChatbotComponent component) {
         super(uri, component);
     }
 
@@ -82,22 +82,26 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         Authentication authentication = createAuthentication();
         RateLimiter limiter = RateLimiters.forAccount(getBaseUrl(), authentication, getRateLimit(),
                 getRateLimitPeriod());
-        CloseableHttpClient http = configuration.getHttpClient();
-        boolean ownClient = http == null;
-        if (ownClient) {
-            http = ChatbotHttpClients.create(configuration, getCamelContext());
-        }
-        apiClient = new ChatbotApiClient(getVendorName(), getBaseUrl(), authentication, limiter, http, ownClient,
-                getErrorModel());
+        sharedHttpClient = configuration.getHttpClient() == null
+                ? getComponent().getHttpClients().acquire(configuration, getCamelContext()) : null;
+        CloseableHttpClient http = sharedHttpClient != null ? sharedHttpClient : configuration.getHttpClient();
+        apiClient = new ChatbotApiClient(getVendorName(), getBaseUrl(), authentication, limiter, http,
+                sharedHttpClient != null, getErrorModel());
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (apiClient != null) {
-            apiClient.close();
-            apiClient = null;
+        apiClient = null;
+        if (sharedHttpClient != null) {
+            getComponent().getHttpClients().release(sharedHttpClient);
+            sharedHttpClient = null;
         }
         super.doStop();
+    }
+
+    @Override
+    public ChatbotComponent getComponent() {
+        return (ChatbotComponent) super.getComponent();
     }
 
     /** The started endpoint's client. */

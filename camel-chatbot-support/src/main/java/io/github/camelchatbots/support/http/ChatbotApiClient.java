@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * of the right kind. Knows nothing of any vendor but its name, base URL, credential, rate limiter and error
  * model; a vendor's typed client is a thin layer on top.
  */
-public final class ChatbotApiClient implements AutoCloseable {
+public final class ChatbotApiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatbotApiClient.class);
     private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-amzn-requestid");
@@ -56,23 +56,23 @@ public final class ChatbotApiClient implements AutoCloseable {
     private final Authentication authentication;
     private final RateLimiter rateLimiter;
     private final CloseableHttpClient http;
-    private final boolean ownHttpClient;
+    private final boolean limitedPerAttempt;
     private final VendorErrorModel errorModel;
     private final ObjectMapper mapper = ChatbotJson.mapper();
 
     /**
-     * @param ownHttpClient true when {@code http} was built by {@link ChatbotHttpClients} for this client: it then
-     *                      applies the rate limit to every attempt and is closed with this client. A client the
-     *                      user handed in gets one permit per call and stays open.
+     * @param http              the HTTP client; whoever made it closes it
+     * @param limitedPerAttempt true when {@code http} was built by {@link ChatbotHttpClients}, which applies the rate
+     *                          limit to every attempt; a client the user handed in gets one permit per call instead
      */
     public ChatbotApiClient(String vendor, String baseUrl, Authentication authentication, RateLimiter rateLimiter,
-                            CloseableHttpClient http, boolean ownHttpClient, VendorErrorModel errorModel) {
+                            CloseableHttpClient http, boolean limitedPerAttempt, VendorErrorModel errorModel) {
         this.vendor = Objects.requireNonNull(vendor);
         this.baseUrl = validateBaseUrl(baseUrl);
         this.authentication = Objects.requireNonNull(authentication);
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
         this.http = Objects.requireNonNull(http);
-        this.ownHttpClient = ownHttpClient;
+        this.limitedPerAttempt = limitedPerAttempt;
         this.errorModel = Objects.requireNonNull(errorModel);
     }
 
@@ -134,13 +134,6 @@ public final class ChatbotApiClient implements AutoCloseable {
             throw new ChatbotMalformedResponseException(call, 200, null, null, body.toString(),
                     "unexpected JSON shape for " + type.getTypeName() + ": " + (e instanceof JsonProcessingException j
                             ? j.getOriginalMessage() : e.getMessage()), e);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (ownHttpClient) {
-            http.close();
         }
     }
 
@@ -211,7 +204,7 @@ public final class ChatbotApiClient implements AutoCloseable {
             long started = System.nanoTime();
             Answer answer;
             try {
-                if (ownHttpClient) {
+                if (limitedPerAttempt) {
                     context.setAttribute(CallAttributes.RATE_LIMITER, rateLimiter);
                 } else {
                     rateLimiter.acquire();

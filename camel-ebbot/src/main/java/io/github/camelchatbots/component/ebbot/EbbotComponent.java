@@ -2,23 +2,22 @@ package io.github.camelchatbots.component.ebbot;
 
 import java.util.Map;
 
-import io.github.camelchatbots.support.SensitiveOptions;
+import io.github.camelchatbots.support.ChatbotComponent;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.HealthCheckComponent;
 
 /** The {@code ebbot:} component. Options set here are the defaults of every endpoint it creates. */
 @Component("ebbot")
-public class EbbotComponent extends HealthCheckComponent {
+public class EbbotComponent extends ChatbotComponent {
 
     @Metadata(description = "The defaults shared by every ebbot endpoint of this component.")
     private EbbotConfiguration configuration = new EbbotConfiguration();
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        SensitiveOptions.register(getCamelContext(), "webhookId");
+    protected String[] getSensitiveOptionNames() {
+        // the webhook id authorizes whoever knows it to talk to the bot
+        return new String[] { "webhookId" };
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.github.camelchatbots.support.model.ChatConversation;
 import io.github.camelchatbots.support.model.ChatUser;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,6 +175,27 @@ class EbbotProducerTest extends EbbotTestSupport {
         assertThatThrownBy(() -> template.requestBody("ebbot:transcript", (Object) null))
                 .isInstanceOf(CamelExecutionException.class)
                 .cause().hasMessageContaining("chatId").hasMessageContaining(EbbotConstants.CHAT_ID);
+    }
+
+    @Test
+    void anEndpointPerChatSharesOneConnectionPool() throws Exception {
+        List<String> chatIds = List.of(ebbot().createChat(base), ebbot().createChat(base.plusSeconds(1)),
+                ebbot().createChat(base.plusSeconds(2)));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:byChat").toD("ebbot:transcript?chatId=${header.id}");
+            }
+        });
+
+        for (String chatId : chatIds) {
+            assertThat(template.requestBodyAndHeader("direct:byChat", null, "id", chatId, EbbotTranscript.class)
+                    .chatId()).isEqualTo(chatId);
+        }
+
+        assertThat(context.getEndpoints()).filteredOn(e -> e.getEndpointUri().startsWith("ebbot://transcript"))
+                .hasSize(3);
+        assertThat(context.getComponent("ebbot", EbbotComponent.class).getHttpClients().size()).isEqualTo(1);
     }
 
     @Test

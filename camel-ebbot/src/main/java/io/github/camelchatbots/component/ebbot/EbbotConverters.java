@@ -15,6 +15,7 @@ import io.github.camelchatbots.support.model.ChatMessage;
 import io.github.camelchatbots.support.model.ChatParticipant;
 import io.github.camelchatbots.support.model.ChatTranscript;
 import io.github.camelchatbots.support.model.ChatUser;
+import io.github.camelchatbots.support.model.Instants;
 import org.apache.camel.Converter;
 
 /**
@@ -49,12 +50,9 @@ public final class EbbotConverters {
                 ? toConversation(chat)
                 : new ChatConversation(VENDOR, transcript.chatId(), null, null, null,
                         EbbotChatId.creationTime(transcript.chatId()), null);
-        if (conversation.lastActivityAt() == null || (transcript.lastMessageTime() != null
-                                                      && transcript.lastMessageTime().isAfter(conversation.lastActivityAt()))) {
-            conversation = new ChatConversation(VENDOR, conversation.conversationId(), conversation.userId(),
-                    conversation.userName(), conversation.status(), conversation.startedAt(),
-                    transcript.lastMessageTime());
-        }
+        conversation = new ChatConversation(VENDOR, conversation.conversationId(), conversation.userId(),
+                conversation.userName(), conversation.status(), conversation.startedAt(),
+                Instants.latest(conversation.lastActivityAt(), transcript.lastMessageTime()));
         List<ChatMessage> messages = transcript.messages().stream().map(EbbotConverters::toMessage).toList();
         return new ChatTranscript(conversation, messages);
     }

@@ -22,6 +22,7 @@ import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.error.ChatbotException;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
 import io.github.camelchatbots.support.json.ChatbotJson;
+import io.github.camelchatbots.support.model.Instants;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         }
 
         Waiting seenAgain(EbbotChat listedNow) {
-            return of(listedNow, latest(lastActivity, listedNow.lastActivity()));
+            return of(listedNow, Instants.latest(lastActivity, listedNow.lastActivity()));
         }
 
         /** The chat as far as the cursor knows it, for a transcript whose list entry this run has not seen. */
@@ -172,7 +173,8 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         String upTo = listedUpTo;
         for (int taken = 0; taken < takeInPerPoll && !listedNotTakenIn.isEmpty(); taken++) {
             EbbotChat chat = listedNotTakenIn.pollFirst();
-            waiting.put(EbbotChat.ofId(chat.id()), Waiting.of(chat, latest(chat.lastActivity(), chat.creationTime())));
+            waiting.put(EbbotChat.ofId(chat.id()),
+                    Waiting.of(chat, Instants.latest(chat.lastActivity(), chat.creationTime())));
             takenIn.add(EbbotChat.ofId(chat.id()));
             listed.put(chat.id(), chat);
             upTo = chat.id();
@@ -211,7 +213,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
                                                       + " could not be fetched; it is tried again next poll", failed);
                 continue;
             }
-            Instant lastActivity = latest(chat.lastActivity(), transcript.lastMessageTime());
+            Instant lastActivity = Instants.latest(chat.lastActivity(), transcript.lastMessageTime());
             if (closed || lastActivity == null || !lastActivity.isAfter(quietSince)) {
                 ended.add(transcript.withChat(listed.getOrDefault(chat.chatId(), chat.asChat())));
                 listed.remove(chat.chatId());
@@ -220,13 +222,6 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
             }
         }
         return ended;
-    }
-
-    private static Instant latest(Instant first, Instant second) {
-        if (first == null) {
-            return second;
-        }
-        return second == null || first.isAfter(second) ? first : second;
     }
 
     private String write(Progress progress) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.model.Instants;
 
 /**
  * A chat as listed by {@code GET /api/chats/company_chats}. Ebbot does not document the list's shape; the fields
@@ -50,10 +51,6 @@ public record EbbotChat(
     /** The latest activity the list tells of, or null. */
     @JsonIgnore
     public Instant lastActivity() {
-        Instant latest = updatedAt;
-        if (statusTimestamp != null && (latest == null || statusTimestamp.isAfter(latest))) {
-            latest = statusTimestamp;
-        }
-        return latest;
+        return Instants.latest(updatedAt, statusTimestamp);
     }
 }

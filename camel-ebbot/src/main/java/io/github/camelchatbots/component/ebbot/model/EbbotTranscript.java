@@ -3,6 +3,8 @@ package io.github.camelchatbots.component.ebbot.model;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.camelchatbots.support.model.Instants;
+
 /**
  * A chat's transcript, oldest message first.
  *
@@ -21,9 +23,7 @@ public record EbbotTranscript(String chatId, EbbotChat chat, List<EbbotMessage> 
     public Instant lastMessageTime() {
         Instant latest = null;
         for (EbbotMessage message : messages) {
-            if (message.timestamp() != null && (latest == null || message.timestamp().isAfter(latest))) {
-                latest = message.timestamp();
-            }
+            latest = Instants.latest(latest, message.timestamp());
         }
         return latest;
     }

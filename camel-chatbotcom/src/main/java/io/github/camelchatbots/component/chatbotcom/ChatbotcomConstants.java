@@ -1,0 +1,74 @@
+package io.github.camelchatbots.component.chatbotcom;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the ChatBot.com component: set by its consumers, read by its producers to override options. */
+public final class ChatbotcomConstants {
+
+    @Metadata(description = "ChatBot.com's id of a user. Overrides the id option of user, updateUser and banUser; set by"
+                            + " the users consumer, and by createUser to the new user's id.",
+              javaType = "String")
+    public static final String ID = "CamelChatbotcomId";
+
+    @Metadata(description = "The session of a conversation. Overrides the sessionId option of query and"
+                            + " updateSessionAttributes.",
+              javaType = "String")
+    public static final String SESSION_ID = "CamelChatbotcomSessionId";
+
+    @Metadata(description = "A chat archive's id. Overrides the chatId option of chat; set by the chats and webhook"
+                            + " consumers.",
+              javaType = "String")
+    public static final String CHAT_ID = "CamelChatbotcomChatId";
+
+    @Metadata(label = "consumer", description = "ChatBot.com's id of the user a webhook event is about.",
+              javaType = "String")
+    public static final String USER_ID = "CamelChatbotcomUserId";
+
+    @Metadata(label = "consumer", description = "The id of the webhook block a webhook event came from.",
+              javaType = "String")
+    public static final String NODE_ID = "CamelChatbotcomNodeId";
+
+    @Metadata(label = "producer", description = "Overrides the after option of users and chats.", javaType = "String")
+    public static final String AFTER = "CamelChatbotcomAfter";
+
+    @Metadata(label = "producer", description = "Overrides the limit option of users.", javaType = "Integer")
+    public static final String LIMIT = "CamelChatbotcomLimit";
+
+    @Metadata(label = "producer", description = "Overrides the sortField option of users.", javaType = "String")
+    public static final String SORT_FIELD = "CamelChatbotcomSortField";
+
+    @Metadata(label = "producer", description = "Overrides the sortOrder option of users.", javaType = "String")
+    public static final String SORT_ORDER = "CamelChatbotcomSortOrder";
+
+    @Metadata(label = "producer", description = "Overrides the match option of users.", javaType = "String")
+    public static final String MATCH = "CamelChatbotcomMatch";
+
+    @Metadata(label = "producer", description = "Overrides the filters option of users: a List of ChatbotcomUserFilter,"
+                                                + " or text in the option's form.",
+              javaType = "Object")
+    public static final String FILTERS = "CamelChatbotcomFilters";
+
+    @Metadata(label = "producer", description = "The count ChatBot.com gave with a users page.", javaType = "Integer")
+    public static final String COUNT = "CamelChatbotcomCount";
+
+    @Metadata(label = "producer", description = "Overrides the banned option of banUser.", javaType = "Boolean")
+    public static final String BANNED = "CamelChatbotcomBanned";
+
+    @Metadata(label = "producer", description = "Overrides the trigger option of query.", javaType = "String")
+    public static final String TRIGGER = "CamelChatbotcomTrigger";
+
+    @Metadata(label = "producer", description = "The id of an interaction for query to jump to (the goto field).",
+              javaType = "String")
+    public static final String GOTO = "CamelChatbotcomGoto";
+
+    @Metadata(label = "producer", description = "Parameters for query, as a Map of attribute names to values.",
+              javaType = "java.util.Map<String, String>")
+    public static final String PARAMETERS = "CamelChatbotcomParameters";
+
+    @Metadata(label = "producer", description = "After query, the name of the interaction that answered.",
+              javaType = "String")
+    public static final String INTERACTION = "CamelChatbotcomInteraction";
+
+    private ChatbotcomConstants() {
+    }
+}

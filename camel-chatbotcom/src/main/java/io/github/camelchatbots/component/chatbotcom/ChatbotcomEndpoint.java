@@ -1,0 +1,243 @@
+package io.github.camelchatbots.component.chatbotcom;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
+import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomLimits;
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserFilter;
+import io.github.camelchatbots.support.ChatbotConfiguration;
+import io.github.camelchatbots.support.ChatbotEndpoint;
+import io.github.camelchatbots.support.http.Authentication;
+import io.github.camelchatbots.support.http.VendorErrorModel;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * Manages ChatBot.com users, talks to the bot, reads chat archives and follows new users and chats as they come,
+ * and answers ChatBot.com's webhooks from a route.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "chatbotcom", title = "ChatBot.com", syntax = "chatbotcom:operation",
+             category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = ChatbotcomConstants.class)
+public class ChatbotcomEndpoint extends ChatbotEndpoint {
+
+    static final long DEFAULT_DELAY = 60_000;
+
+    @UriPath(enums = "createUser,users,user,updateUser,banUser,updateSessionAttributes,query,chats,chat,segments,"
+                     + "stories,webhook",
+             description = "The ChatBot.com call. Producers: createUser, users, user, updateUser, banUser,"
+                           + " updateSessionAttributes, query (chat with the bot), chats, chat, segments, stories."
+                           + " Consumers: users (each new user), chats (each finished chat archive), webhook (ChatBot.com"
+                           + " calls the route).")
+    @Metadata(required = true)
+    private ChatbotcomOperation operation;
+
+    @UriParam
+    private ChatbotcomConfiguration configuration;
+
+    @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "Milliseconds (or a duration such as 5m) between two polls of the users and chats"
+                            + " consumers.")
+    private long delay = DEFAULT_DELAY;
+
+    private ChatbotcomClient client;
+
+    ChatbotcomEndpoint(String uri, ChatbotcomComponent component, ChatbotcomOperation operation,
+                       ChatbotcomConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+        super.setDelay(DEFAULT_DELAY);
+    }
+
+    static ChatbotcomOperation operation(String remaining) {
+        String valid = Arrays.stream(ChatbotcomOperation.values()).map(Enum::name).collect(Collectors.joining(", "));
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("A chatbotcom URI names an operation (chatbotcom:<operation>), one of: "
+                                               + valid);
+        }
+        try {
+            return ChatbotcomOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown chatbotcom operation '" + remaining + "'; use one of: "
+                                               + valid, e);
+        }
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ChatbotcomLimits.limit(configuration.getLimit());
+        requireAtLeast("quietPeriod", configuration.getQuietPeriod(), 0);
+        requireAtLeast("replyTimeout", configuration.getReplyTimeout(), 1);
+        oneOf("sortField", configuration.getSortField(), "createdAt", "lastSeen");
+        oneOf("sortOrder", configuration.getSortOrder(), "asc", "desc");
+        oneOf("match", configuration.getMatch(), "all", "any");
+        ChatbotcomLimits.check(filters());
+        if (configuration.getSessionId() != null) {
+            ChatbotcomLimits.sessionId(configuration.getSessionId());
+        }
+        if (configuration.getSessionAttributesPath() == null
+            || !configuration.getSessionAttributesPath().startsWith("/")) {
+            throw new IllegalArgumentException("ChatBot.com: sessionAttributesPath must be a path starting with /, not "
+                                               + configuration.getSessionAttributesPath());
+        }
+        if (operation == ChatbotcomOperation.webhook) {
+            String token = configuration.getVerificationToken();
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("ChatBot.com: verificationToken is required for chatbotcom:webhook:"
+                                                   + " set it to the token entered with the webhook in ChatBot.com");
+            }
+            String path = configuration.getWebhookPath();
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("ChatBot.com: webhookPath must be a path starting with /, not "
+                                                   + path);
+            }
+        }
+    }
+
+    private void oneOf(String option, String value, String... allowed) {
+        if (value != null && !Arrays.asList(allowed).contains(value)) {
+            throw new IllegalArgumentException("ChatBot.com: " + option + " must be one of "
+                                               + String.join(", ", allowed) + ", not '" + value + "'");
+        }
+    }
+
+    @Override
+    protected Authentication createAuthentication() {
+        String token = configuration.getAccessToken();
+        if (token == null || token.isBlank()) {
+            if (operation == ChatbotcomOperation.webhook) {
+                // ChatBot.com calls the webhook; it makes no call of its own
+                return Authentication.none();
+            }
+            throw new IllegalArgumentException("ChatBot.com: accessToken is required for chatbotcom:" + operation
+                                               + "; set it on the endpoint or on the chatbotcom component");
+        }
+        if (token.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("ChatBot.com: accessToken must be the developer access token alone,"
+                                               + " without 'Bearer', spaces or line breaks");
+        }
+        return Authentication.bearer(token);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = new ChatbotcomClient(getApiClient());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        super.doStop();
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (operation == ChatbotcomOperation.webhook) {
+            throw new IllegalArgumentException("chatbotcom:webhook is a consumer: ChatBot.com calls it; use it in"
+                                               + " from(...)");
+        }
+        return new ChatbotcomProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer = switch (operation) {
+            case users -> new ChatbotcomUsersConsumer(this, processor);
+            case chats -> new ChatbotcomChatsConsumer(this, processor);
+            case webhook -> new ChatbotcomWebhookConsumer(this, processor);
+            default -> throw new IllegalArgumentException("chatbotcom:" + operation + " is a producer: use it in"
+                                                          + " to(...); the consumers are users, chats and webhook");
+        };
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The started endpoint's typed ChatBot.com client. */
+    public ChatbotcomClient getClient() {
+        if (client == null) {
+            throw new IllegalStateException("chatbotcom endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return client;
+    }
+
+    List<ChatbotcomUserFilter> filters() {
+        return ChatbotcomUserFilter.parseAll(configuration.getFilters());
+    }
+
+    /** A cursor key that names the stream and the host, but never the token. */
+    String cursorKeyFor(String stream) {
+        return "chatbotcom:" + stream + "@" + getApiClient().getBaseUrl().getHost();
+    }
+
+    Duration quietPeriod() {
+        return Duration.ofMillis(configuration.getQuietPeriod());
+    }
+
+    @Override
+    public ChatbotConfiguration getChatbotConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    protected String getVendorName() {
+        return "ChatBot.com";
+    }
+
+    @Override
+    protected String getBaseUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    protected VendorErrorModel getErrorModel() {
+        return ChatbotcomClient.ERRORS;
+    }
+
+    @Override
+    protected int getRateLimit() {
+        return configuration.getRateLimit();
+    }
+
+    @Override
+    protected Duration getRateLimitPeriod() {
+        return Duration.ofMillis(configuration.getRateLimitPeriod());
+    }
+
+    public ChatbotcomOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(ChatbotcomOperation operation) {
+        this.operation = operation;
+    }
+
+    public ChatbotcomConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(ChatbotcomConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+}

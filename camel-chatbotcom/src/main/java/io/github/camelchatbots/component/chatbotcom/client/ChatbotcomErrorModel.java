@@ -1,0 +1,34 @@
+package io.github.camelchatbots.component.chatbotcom.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelchatbots.support.http.VendorErrorModel;
+
+/**
+ * ChatBot.com puts what went wrong in {@code status}: {@code {"status":{"code":400,"type":"error",...}}}. Only
+ * {@code code} and {@code type} are documented; the message is read from {@code message} or {@code errors} when
+ * either is there.
+ */
+final class ChatbotcomErrorModel implements VendorErrorModel {
+
+    @Override
+    public VendorError read(JsonNode body) {
+        JsonNode status = body.isArray() && !body.isEmpty() ? body.get(0).get("status") : body.get("status");
+        if (status == null || !status.isObject()) {
+            return new VendorError(null, text(body.get("message")), null);
+        }
+        JsonNode message = status.has("message") ? status.get("message") : status.get("errors");
+        return new VendorError(text(status.get("code")),
+                message == null || message.isNull() ? null : message.isValueNode() ? message.asText()
+                        : message.toString(), null);
+    }
+
+    @Override
+    public boolean isErrorEnvelope(JsonNode body) {
+        JsonNode status = body.isObject() ? body.get("status") : null;
+        return status != null && status.isObject() && "error".equalsIgnoreCase(text(status.get("type")));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

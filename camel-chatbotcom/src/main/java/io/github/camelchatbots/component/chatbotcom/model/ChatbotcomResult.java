@@ -1,0 +1,9 @@
+package io.github.camelchatbots.component.chatbotcom.model;
+
+import java.time.Instant;
+
+/**
+ * ChatBot.com's answer to a write: the id of what was created (null when nothing was), when, and the status.
+ */
+public record ChatbotcomResult(String id, Instant timestamp, ChatbotcomStatus status) {
+}

@@ -1,0 +1,25 @@
+package io.github.camelchatbots.component.chatbotcom.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+
+/**
+ * A user as ChatBot.com lists them.
+ *
+ * @param id            ChatBot.com's id of the user, the one paths and {@code after} take
+ * @param userId        the integrator's own id for the user (a UUID unless given at creation)
+ * @param attributes    {@code default_*} and custom attributes; unset ones are null
+ * @param conversations how many conversations the user had
+ */
+public record ChatbotcomUser(
+        String id,
+        String userId,
+        Boolean banned,
+        Map<String, String> attributes,
+        Integer conversations,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
+        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant lastSeen) {
+}

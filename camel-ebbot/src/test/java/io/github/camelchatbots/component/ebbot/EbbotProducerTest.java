@@ -10,6 +10,7 @@ import io.github.camelchatbots.component.ebbot.model.EbbotMessage;
 import io.github.camelchatbots.component.ebbot.model.EbbotMessageRequest;
 import io.github.camelchatbots.component.ebbot.model.EbbotMessageResponse;
 import io.github.camelchatbots.component.ebbot.model.EbbotTranscript;
+import io.github.camelchatbots.simulator.FixtureServer;
 import io.github.camelchatbots.simulator.RecordedRequest;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
 import io.github.camelchatbots.support.model.ChatConversation;

@@ -1,4 +1,4 @@
-package io.github.camelchatbots.component.ebbot;
+package io.github.camelchatbots.simulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A fake vendor that answers every request with one fixed body: for JSON shapes Ebbot documents or may send but
- * the simulator does not produce (the seed's sample verbatim, a bare array, an error envelope inside a 200).
+ * A fake vendor that answers every request with one fixed body: for JSON shapes a vendor documents or may send but
+ * the simulator does not produce (a seed's sample verbatim, a bare array, an error envelope inside a 200).
  */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -30,19 +30,24 @@ final class FixtureServer implements AutoCloseable {
         server.start();
     }
 
-    static FixtureServer answering(int status, String body) throws IOException {
+    public static FixtureServer answering(int status, String body) throws IOException {
         return new FixtureServer(status, body);
     }
 
-    static String resource(String name) {
-        try (InputStream in = FixtureServer.class.getResourceAsStream("/fixtures/" + name)) {
+    /** A file under {@code fixtures/} on the caller's test class path. */
+    public static String resource(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture fixtures/" + name + " on the class path");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -149,9 +149,9 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             listedNotTakenIn.headMap(takenUpTo, true).clear();
         }
         Key known = !listedNotTakenIn.isEmpty() ? listedNotTakenIn.lastKey() : takenUpTo;
-        Instant readDownTo = known == null ? null : known.createdAt();
-        if (readDownTo != null && !pending.isEmpty() && pending.firstKey().createdAt().isBefore(readDownTo)) {
-            readDownTo = pending.firstKey().createdAt();
+        Key deepest = known;
+        if (deepest != null && !pending.isEmpty() && Key.ORDER.compare(pending.firstKey(), deepest) < 0) {
+            deepest = pending.firstKey();
         }
         Map<String, Key> waitingById = new HashMap<>();
         pending.keySet().forEach(key -> waitingById.put(key.id(), key));
@@ -161,8 +161,10 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
         while (true) {
             List<ChatbotcomChat> page = endpoint.getClient().chats(after);
             Instant oldest = null;
+            boolean reachedDeepest = false;
             for (ChatbotcomChat chat : page) {
                 Key key = Key.of(chat);
+                reachedDeepest |= key.equals(deepest);
                 Key waiting = waitingById.get(chat.id());
                 if (waiting != null) {
                     pending.computeIfPresent(waiting, (k, entry) -> entry.seenAgain(chat));
@@ -173,7 +175,8 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             }
             largestPage = Math.max(largestPage, page.size());
             // a short page ends the list only when pages before it were longer: the page size is not documented
-            if (page.isEmpty() || page.size() < largestPage || (readDownTo != null && oldest.isBefore(readDownTo))) {
+            if (page.isEmpty() || page.size() < largestPage || reachedDeepest
+                || (deepest != null && oldest.isBefore(deepest.createdAt()))) {
                 return;
             }
             // one millisecond later than the oldest, in case others created in the same millisecond did not fit on

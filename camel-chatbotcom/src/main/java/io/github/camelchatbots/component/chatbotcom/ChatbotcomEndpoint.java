@@ -66,9 +66,10 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         }
         try {
             return ChatbotcomOperation.valueOf(remaining);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException unknown) {
+            // the enum's own message adds nothing to this one
             throw new IllegalArgumentException("Unknown chatbotcom operation '" + remaining + "'; use one of: "
-                                               + valid, e);
+                                               + valid);
         }
     }
 

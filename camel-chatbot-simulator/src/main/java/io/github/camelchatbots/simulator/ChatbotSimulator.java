@@ -2,6 +2,7 @@ package io.github.camelchatbots.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 
 import java.io.IOException;
@@ -31,7 +32,8 @@ public final class ChatbotSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final FaultInjector faults = new FaultInjector();
     private final EbbotSimulation ebbot = new EbbotSimulation();
-    private final List<VendorSimulation> vendors = List.of(ebbot);
+    private final ChatbotcomSimulation chatbotcom = new ChatbotcomSimulation();
+    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom);
 
     private ChatbotSimulator(int port) {
         try {
@@ -74,6 +76,10 @@ public final class ChatbotSimulator implements AutoCloseable {
 
     public EbbotSimulation ebbot() {
         return ebbot;
+    }
+
+    public ChatbotcomSimulation chatbotcom() {
+        return chatbotcom;
     }
 
     public FaultInjector faults() {

@@ -1,5 +1,6 @@
 package io.github.camelchatbots.simulator;
 
+import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static SimulatorExtension SIM = new SimulatorExtension();
  *
  * @Test
- * void polls(ChatbotSimulator sim) { ... }   // or SIM.simulator(), SIM.ebbot()
+ * void polls(ChatbotSimulator sim) { ... }   // or SIM.simulator(), SIM.ebbot(), SIM.chatbotcom()
  * }</pre>
  *
- * Test methods and constructors may declare {@link ChatbotSimulator} or {@link EbbotSimulation} parameters.
+ * Test methods and constructors may declare {@link ChatbotSimulator}, {@link EbbotSimulation} or
+ * {@link ChatbotcomSimulation} parameters.
  */
 public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -54,12 +56,16 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == ChatbotSimulator.class || type == EbbotSimulation.class;
+        return type == ChatbotSimulator.class || type == EbbotSimulation.class || type == ChatbotcomSimulation.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == EbbotSimulation.class ? ebbot() : simulator();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == EbbotSimulation.class) {
+            return ebbot();
+        }
+        return type == ChatbotcomSimulation.class ? chatbotcom() : simulator();
     }
 
     public ChatbotSimulator simulator() {
@@ -72,5 +78,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     public EbbotSimulation ebbot() {
         return simulator().ebbot();
+    }
+
+    public ChatbotcomSimulation chatbotcom() {
+        return simulator().chatbotcom();
     }
 }

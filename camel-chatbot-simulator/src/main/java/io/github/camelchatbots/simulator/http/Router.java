@@ -33,6 +33,10 @@ public final class Router {
         return add("POST", pathRegex, handler);
     }
 
+    public Router put(String pathRegex, Handler handler) {
+        return add("PUT", pathRegex, handler);
+    }
+
     private Router add(String method, String pathRegex, Handler handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
         return this;

@@ -3,6 +3,8 @@ package io.github.camelchatbots.component.chatbotcom;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.UserListing;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomCreateUser;
@@ -86,15 +88,18 @@ public class ChatbotcomProducer extends DefaultProducer {
         ChatbotcomQuery defaults = new ChatbotcomQuery(configuration.getSessionId(), null,
                 configuration.getTrigger(), null, configuration.getConfidence(), configuration.getLifespan(),
                 configuration.getReset(), configuration.getStoryId(), null, configuration.getDebug());
+        Object body = message.getBody();
         ChatbotcomQuery request;
         if (trigger != null || goTo != null) {
             request = new ChatbotcomQuery(null, null, trigger, goTo, null, null, null, null, null, null);
-        } else if (isStructured(message.getBody())) {
+        } else if (body instanceof ChatbotcomQuery || body instanceof Map<?, ?>) {
             request = body(message, ChatbotcomQuery.class);
-        } else if (configuration.getTrigger() != null) {
-            request = ChatbotcomQuery.trigger(null, configuration.getTrigger());
         } else {
-            request = ChatbotcomQuery.text(null, message.getBody(String.class));
+            String text = message.getBody(String.class);
+            ChatbotcomQuery json = jsonQuery(text);
+            request = json != null ? json
+                    : configuration.getTrigger() != null ? ChatbotcomQuery.trigger(null, configuration.getTrigger())
+                    : ChatbotcomQuery.text(null, text);
         }
         request = request.orElse(defaults);
         if (parameters != null) {
@@ -146,11 +151,16 @@ public class ChatbotcomProducer extends DefaultProducer {
         return required(message, ChatbotcomConstants.ID, configuration.getId(), "id");
     }
 
-    private static boolean isStructured(Object body) {
-        if (body instanceof ChatbotcomQuery || body instanceof Map<?, ?>) {
-            return true;
+    /** The query a JSON object in the body describes, or null when the body is not one: then it is the user's text. */
+    private static ChatbotcomQuery jsonQuery(String body) {
+        if (body == null || !body.trim().startsWith("{")) {
+            return null;
         }
-        return body instanceof String text && text.trim().startsWith("{") && text.trim().endsWith("}");
+        try {
+            return ChatbotJson.mapper().readValue(body, ChatbotcomQuery.class);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
     }
 
     /** The request in the body: the record itself, or a Map or JSON text of its fields. */

@@ -1,0 +1,165 @@
+package io.github.camelchatbots.component.chatbotcom;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomChat;
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomQueryResponse;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ChatbotcomChatsConsumerTest extends ChatbotcomTestSupport {
+
+    private final List<ChatbotcomChat> delivered = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    /** Talks to the bot over HTTP, as a visitor would; returns the chat archive the conversation went to. */
+    private String converse(String... messages) {
+        String session = newSessionId();
+        for (String message : messages) {
+            template.requestBodyAndHeader("chatbotcom:query", message, ChatbotcomConstants.SESSION_ID, session,
+                    ChatbotcomQueryResponse.class);
+        }
+        return chatbotcom().sessions().stream().filter(view -> view.sessionId().equals(session)).findFirst()
+                .orElseThrow().chatId();
+    }
+
+    private void consume(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("chats").process(exchange -> delivered.add(
+                        exchange.getMessage().getBody(ChatbotcomChat.class)));
+            }
+        });
+    }
+
+    private List<String> deliveredIds() {
+        return delivered.stream().map(ChatbotcomChat::id).toList();
+    }
+
+    @Test
+    void aFinishedChatOnceWithItsMessagesAnOpenOneWhenItFinishes() throws Exception {
+        String finished = converse("hello", "opening hours");
+        String open = converse("I want a refund");
+        chatbotcom().finishChat(finished);
+        consume("chatbotcom:chats?delay=100");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+        ChatbotcomChat chat = delivered.get(0);
+        assertThat(chat.id()).isEqualTo(finished);
+        assertThat(chat.finished()).isTrue();
+        assertThat(chat.messages()).extracting(ChatbotcomChat.Message::content).contains("hello", "opening hours");
+
+        Thread.sleep(300);
+        assertThat(deliveredIds()).as("the open chat waits").containsExactly(finished);
+        chatbotcom().finishChat(open);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 2);
+        Thread.sleep(300);
+        assertThat(deliveredIds()).containsExactly(finished, open);
+    }
+
+    @Test
+    void aChatQuietForTheQuietPeriodCountsAsOver() throws Exception {
+        String chatId = converse("hello");
+        consume("chatbotcom:chats?delay=100&quietPeriod=700");
+
+        Thread.sleep(300);
+        assertThat(delivered).as("still within the quiet period").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+        assertThat(delivered.get(0).id()).isEqualTo(chatId);
+    }
+
+    @Test
+    void anExpiredSessionFinishesItsChat() throws Exception {
+        String chatId = converse("hello");
+        consume("chatbotcom:chats?delay=100");
+        Thread.sleep(300);
+        assertThat(delivered).isEmpty();
+
+        chatbotcom().advanceTime(Duration.ofMinutes(11));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+        assertThat(delivered.get(0).id()).isEqualTo(chatId);
+    }
+
+    @Test
+    void aBacklogOverSeveralListPagesGoesOutOnceOldestFirst() throws Exception {
+        List<String> chats = IntStream.range(0, 45).mapToObj(i -> {
+            String chatId = converse("hello " + i);
+            chatbotcom().finishChat(chatId);
+            return chatId;
+        }).toList();
+        consume("chatbotcom:chats?delay=100");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() >= 45);
+        Thread.sleep(300);
+        assertThat(deliveredIds()).containsExactlyElementsOf(chats);
+        int afterBacklog = chatbotcom().requestCount();
+        Thread.sleep(500);
+        assertThat(chatbotcom().requestCount() - afterBacklog).as("an idle poll reads one page").isBetween(1, 8);
+    }
+
+    @Test
+    void aFailedExchangeComesAgainAndNothingAfterItIsSkipped() throws Exception {
+        String first = converse("hello");
+        String second = converse("opening hours");
+        String third = converse("I want a refund");
+        List.of(first, second, third).forEach(chatbotcom()::finishChat);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("chatbotcom:chats?delay=100").process(exchange -> {
+                    ChatbotcomChat chat = exchange.getMessage().getBody(ChatbotcomChat.class);
+                    delivered.add(chat);
+                    if (chat.id().equals(second) && failedOnce.compareAndSet(false, true)) {
+                        throw new IllegalStateException("archive unavailable");
+                    }
+                });
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() >= 4);
+        Thread.sleep(300);
+        assertThat(deliveredIds()).containsExactly(first, second, second, third);
+    }
+
+    @Test
+    void aRestartWithACursorFileDeliversOnlyWhatIsNew() throws Exception {
+        Path cursorFile = dir.resolve("chats.cursor");
+        String uri = "chatbotcom:chats?delay=100&cursorFile=" + cursorFile;
+        String done = converse("hello");
+        String waiting = converse("opening hours");
+        chatbotcom().finishChat(done);
+
+        try (CamelContext first = standaloneContext(uri, exchange -> delivered.add(
+                exchange.getMessage().getBody(ChatbotcomChat.class)))) {
+            first.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+            Thread.sleep(200);
+        }
+
+        chatbotcom().finishChat(waiting);
+        String newcomer = converse("I want a refund");
+        chatbotcom().finishChat(newcomer);
+        try (CamelContext second = standaloneContext(uri, exchange -> delivered.add(
+                exchange.getMessage().getBody(ChatbotcomChat.class)))) {
+            second.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 3);
+            Thread.sleep(300);
+        }
+        assertThat(deliveredIds()).containsExactly(done, waiting, newcomer);
+    }
+}

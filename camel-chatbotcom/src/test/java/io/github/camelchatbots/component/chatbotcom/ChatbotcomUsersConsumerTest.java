@@ -1,0 +1,184 @@
+package io.github.camelchatbots.component.chatbotcom;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUser;
+import io.github.camelchatbots.support.model.ChatUser;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
+
+    private final List<String> delivered = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    private void consume(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("users").process(exchange -> delivered.add(
+                        exchange.getMessage().getBody(ChatbotcomUser.class).userId()));
+            }
+        });
+    }
+
+    private void awaitDelivered(String... userIds) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivered).containsExactly(userIds));
+    }
+
+    /** A moment later on the simulator's clock, so that creation and sighting times differ. */
+    private void later() {
+        chatbotcom().advanceTime(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void eachNewUserOnceOldestFirstAcrossPolls() throws Exception {
+        chatbotcom().createUser("a", Map.of("default_name", "A"));
+        later();
+        chatbotcom().createUser("b", Map.of("default_name", "B"));
+        consume("chatbotcom:users?delay=100");
+        awaitDelivered("a", "b");
+
+        later();
+        chatbotcom().createUser("c", Map.of("default_name", "C"));
+        chatbotcom().seeUser(chatbotcom().userIds().get(0));
+        awaitDelivered("a", "b", "c");
+        Thread.sleep(400);
+        assertThat(delivered).as("a user seen again is not new").containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void backlogLargerThanAPageGoesOutInOrderAndIdlePollsCostOneRequest() throws Exception {
+        IntStream.range(0, 45).forEach(i -> chatbotcom().createUser(String.format("u%02d", i), Map.of("n", "v")));
+        consume("chatbotcom:users?delay=100&limit=10");
+
+        awaitDelivered(IntStream.range(0, 45).mapToObj(i -> String.format("u%02d", i)).toArray(String[]::new));
+        int afterBacklog = chatbotcom().requestCount();
+        Thread.sleep(500);
+        int polls = chatbotcom().requestCount() - afterBacklog;
+        assertThat(polls).isBetween(1, 8);
+        assertThat(chatbotcom().requests()).last().satisfies(request -> {
+            assertThat(request.query()).contains("sort.field=createdAt").contains("sort.order=asc")
+                    .contains("after=");
+        });
+    }
+
+    @Test
+    void aFailedExchangeComesAgainAndNothingAfterItIsSkipped() throws Exception {
+        chatbotcom().createUser("first", Map.of("n", "1"));
+        later();
+        chatbotcom().createUser("second", Map.of("n", "2"));
+        later();
+        chatbotcom().createUser("third", Map.of("n", "3"));
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("chatbotcom:users?delay=100").process(exchange -> {
+                    String userId = exchange.getMessage().getBody(ChatbotcomUser.class).userId();
+                    delivered.add(userId);
+                    if (userId.equals("second") && failedOnce.compareAndSet(false, true)) {
+                        throw new IllegalStateException("CRM unavailable");
+                    }
+                });
+            }
+        });
+
+        awaitDelivered("first", "second", "second", "third");
+    }
+
+    @Test
+    void aRestartWithACursorFileContinuesWhereItStopped() throws Exception {
+        Path cursorFile = dir.resolve("users.cursor");
+        String uri = "chatbotcom:users?delay=100&cursorFile=" + cursorFile;
+        chatbotcom().createUser("before-1", Map.of("n", "1"));
+        later();
+        chatbotcom().createUser("before-2", Map.of("n", "2"));
+
+        try (CamelContext first = standaloneContext(uri, exchange -> delivered.add(
+                exchange.getMessage().getBody(ChatbotcomUser.class).userId()))) {
+            first.start();
+            awaitDelivered("before-1", "before-2");
+        }
+        assertThat(Files.readString(cursorFile)).as("the cursor was stored").isNotBlank();
+
+        later();
+        chatbotcom().createUser("while-down", Map.of("n", "3"));
+        try (CamelContext second = standaloneContext(uri, exchange -> delivered.add(
+                exchange.getMessage().getBody(ChatbotcomUser.class).userId()))) {
+            second.start();
+            awaitDelivered("before-1", "before-2", "while-down");
+        }
+    }
+
+    @Test
+    void startFromNowLeavesExistingUsersOut() throws Exception {
+        chatbotcom().createUser("old", Map.of("n", "1"));
+        consume("chatbotcom:users?delay=100&startFrom=now");
+        Thread.sleep(300);
+        later();
+        chatbotcom().createUser("new", Map.of("n", "2"));
+
+        awaitDelivered("new");
+    }
+
+    @Test
+    void byLastSeenEachSightingIsDeliveredEvenWhenTheCursorsUserMoves() throws Exception {
+        String a = chatbotcom().createUser("a", Map.of("n", "1"));
+        later();
+        chatbotcom().createUser("b", Map.of("n", "2"));
+        later();
+        String c = chatbotcom().createUser("c", Map.of("n", "3"));
+        consume("chatbotcom:users?delay=100&sortField=lastSeen");
+        awaitDelivered("a", "b", "c");
+
+        // c is where the cursor stands; it moves to the end, and a is seen between its old place and its new one
+        context.getRouteController().stopRoute("users");
+        later();
+        chatbotcom().seeUser(a);
+        later();
+        chatbotcom().seeUser(c);
+        context.getRouteController().startRoute("users");
+
+        awaitDelivered("a", "b", "c", "a", "c");
+    }
+
+    @Test
+    void filtersApplyAndUsersConvertToTheNeutralModel() throws Exception {
+        chatbotcom().createUser("lead", Map.of("default_email", "lead@example.com", "default_name", "Lea"));
+        later();
+        chatbotcom().createUser("other", Map.of("default_email", "other@elsewhere.org"));
+        List<ChatUser> users = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("chatbotcom:users?delay=100&filters=default_email:endsWith:@example.com")
+                        .convertBodyTo(ChatUser.class).process(exchange -> users.add(
+                                exchange.getMessage().getBody(ChatUser.class)));
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !users.isEmpty());
+        Thread.sleep(300);
+        assertThat(users).singleElement().satisfies(user -> {
+            assertThat(user.externalId()).isEqualTo("lead");
+            assertThat(user.email()).isEqualTo("lead@example.com");
+            assertThat(user.name()).isEqualTo("Lea");
+            assertThat(user.vendor()).isEqualTo("chatbotcom");
+        });
+    }
+}

@@ -21,6 +21,8 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // without it the JDK HTTP server holds each answer ~40 ms for Nagle's algorithm; read once, when its classes load
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = 8089;
         long seed = 42;
         Duration live = null;

@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
+import io.github.camelchatbots.support.json.ChatbotJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -89,6 +91,28 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     /** The stored cursor, or null before the first delivery. */
     public String getCursor() {
         return cursors.load();
+    }
+
+    /** A cursor that is more than a position (progress, things waiting), as JSON text. */
+    protected String writeCursor(Object progress) {
+        try {
+            return ChatbotJson.mapper().writeValueAsString(progress);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the cursor of " + cursorKey, e);
+        }
+    }
+
+    /**
+     * Reads a cursor {@link #writeCursor(Object)} wrote. Another kind of consumer's cursor under the same key (a
+     * shared file or repository) is refused with a hint, never misread.
+     */
+    protected <T> T readCursor(String cursor, Class<T> type) {
+        try {
+            return ChatbotJson.mapper().readValue(cursor, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored cursor " + cursorKey + " is not one this " + endpoint
+                                            + " consumer wrote; give this consumer its own cursorKey", e);
+        }
     }
 
     /**

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomChat;
 import io.github.camelchatbots.support.consumer.CursorPollingConsumer;
 import io.github.camelchatbots.support.consumer.PollItem;
 import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.error.ChatbotException;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
-import io.github.camelchatbots.support.json.ChatbotJson;
 import io.github.camelchatbots.support.model.Instants;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -100,7 +98,7 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
     @Override
     protected String initialCursor(StartFrom startFrom, Instant now) {
         Key start = startFrom.kind() == StartFrom.Kind.BEGINNING ? null : new Key(startFrom.earliest(now), "");
-        return write(new Progress(start, List.of()));
+        return writeCursor(new Progress(start, List.of()));
     }
 
     @Override
@@ -118,13 +116,13 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             takenUpTo = next.getKey();
         }
         // what was learnt marks nothing as delivered; storing it now keeps a failure below from costing the reads
-        String learnt = write(new Progress(takenUpTo, new ArrayList<>(pending.values())));
+        String learnt = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
         if (!learnt.equals(cursor)) {
             storeCursor(learnt);
         }
 
         List<ChatbotcomChat> over = fetchOver(pending, maxItems);
-        String checked = write(new Progress(takenUpTo, new ArrayList<>(pending.values())));
+        String checked = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
         if (!checked.equals(learnt)) {
             storeCursor(checked);
         }
@@ -134,8 +132,8 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             pending.remove(Key.of(chat));
             Map<String, Object> headers = chat.user() != null && chat.user().id() != null
                     ? Map.of(ChatbotcomConstants.USER_ID, chat.user().id()) : Map.of();
-            items.add(new PollItem(chat, chat.id(), write(new Progress(takenUpTo, new ArrayList<>(pending.values()))),
-                    headers));
+            String cursorAfter = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
+            items.add(new PollItem(chat, chat.id(), cursorAfter, headers));
         }
         return items;
     }
@@ -223,24 +221,11 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
         return over;
     }
 
-    private String write(Progress progress) {
-        try {
-            return ChatbotJson.mapper().writeValueAsString(progress);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the cursor of " + getCursorKey(), e);
-        }
-    }
-
     private Progress read(String cursor) {
         if (cursor == null) {
             return new Progress(null, List.of());
         }
-        try {
-            Progress progress = ChatbotJson.mapper().readValue(cursor, Progress.class);
-            return progress.pending() == null ? new Progress(progress.takenUpTo(), List.of()) : progress;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored cursor " + getCursorKey() + " is not a chatbotcom:chats"
-                                            + " cursor; give this consumer its own cursorKey", e);
-        }
+        Progress progress = readCursor(cursor, Progress.class);
+        return progress.pending() == null ? new Progress(progress.takenUpTo(), List.of()) : progress;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.UserListing;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUser;
@@ -18,7 +17,6 @@ import io.github.camelchatbots.support.consumer.PollItem;
 import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.error.ChatbotBadRequestException;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
-import io.github.camelchatbots.support.json.ChatbotJson;
 import org.apache.camel.Processor;
 
 /**
@@ -65,7 +63,8 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
 
     @Override
     protected String initialCursor(StartFrom startFrom, Instant now) {
-        return startFrom.kind() == StartFrom.Kind.BEGINNING ? null : write(new Mark(null, startFrom.earliest(now)));
+        return startFrom.kind() == StartFrom.Kind.BEGINNING ? null
+                : writeCursor(new Mark(null, startFrom.earliest(now)));
     }
 
     @Override
@@ -75,7 +74,7 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
         List<ChatbotcomUser> fresh = delivered == null ? readFrom(null, null, wanted) : readAfter(delivered, wanted);
         List<PollItem> items = new ArrayList<>(fresh.size());
         for (ChatbotcomUser user : fresh) {
-            items.add(new PollItem(user, user.id(), write(markOf(user)), Map.of()));
+            items.add(new PollItem(user, user.id(), writeCursor(markOf(user)), Map.of()));
         }
         return items;
     }
@@ -163,24 +162,12 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
         return new Mark(user.id(), at != null ? at : Instant.EPOCH);
     }
 
-    private String write(Mark mark) {
-        try {
-            return ChatbotJson.mapper().writeValueAsString(mark);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the cursor of " + getCursorKey(), e);
-        }
-    }
-
     private Mark read(String cursor) {
-        try {
-            Mark mark = ChatbotJson.mapper().readValue(cursor, Mark.class);
-            if (mark.at() == null) {
-                throw new IllegalStateException("no time in cursor " + getCursorKey());
-            }
-            return mark;
-        } catch (JsonProcessingException | IllegalStateException e) {
-            throw new IllegalStateException("The stored cursor " + getCursorKey() + " is not a chatbotcom:users"
-                                            + " cursor; give this consumer its own cursorKey", e);
+        Mark mark = readCursor(cursor, Mark.class);
+        if (mark.at() == null) {
+            throw new IllegalStateException("The stored cursor " + getCursorKey() + " has no time; give this consumer"
+                                            + " its own cursorKey");
         }
+        return mark;
     }
 }

@@ -25,7 +25,12 @@ class ChatbotcomSeedSamplesTest {
 
     private static <T> T call(String fixture, String uri, Object body, Map<String, Object> headers, Class<T> type)
             throws Exception {
-        try (FixtureServer vendor = FixtureServer.answering(200, FixtureServer.resource(fixture));
+        return answering(FixtureServer.resource(fixture), uri, body, headers, type);
+    }
+
+    private static <T> T answering(String answer, String uri, Object body, Map<String, Object> headers,
+                                   Class<T> type) throws Exception {
+        try (FixtureServer vendor = FixtureServer.answering(200, answer);
              CamelContext camel = new DefaultCamelContext()) {
             ChatbotcomConfiguration defaults = camel.getComponent("chatbotcom", ChatbotcomComponent.class)
                     .getConfiguration();
@@ -142,23 +147,14 @@ class ChatbotcomSeedSamplesTest {
         String answer = """
                 {"result":{"fulfillment":[{"type":"quickReplies","delay":0,"title":"Pick one",
                   "buttons":[{"title":"Yes","value":"yes"}]}]},"sessionId":"c6d4bc58-4947","status":{"code":200}}""";
-        try (FixtureServer vendor = FixtureServer.answering(200, answer);
-             CamelContext camel = new DefaultCamelContext()) {
-            ChatbotcomConfiguration defaults = camel.getComponent("chatbotcom", ChatbotcomComponent.class)
-                    .getConfiguration();
-            defaults.setBaseUrl(vendor.baseUrl());
-            defaults.setAccessToken("seed-token");
-            camel.start();
-            ChatbotcomQueryResponse response = camel.createProducerTemplate().requestBodyAndHeader(
-                    "chatbotcom:query", "hi", ChatbotcomConstants.SESSION_ID, "c6d4bc58-4947",
-                    ChatbotcomQueryResponse.class);
+        ChatbotcomQueryResponse response = answering(answer, "chatbotcom:query", "hi",
+                Map.of(ChatbotcomConstants.SESSION_ID, "c6d4bc58-4947"), ChatbotcomQueryResponse.class);
 
-            assertThat(response.result().fulfillment()).singleElement().satisfies(part -> {
-                assertThat(part.type()).isEqualTo("quickReplies");
-                assertThat(part.message()).isNull();
-                assertThat(part.other()).containsEntry("title", "Pick one").containsKey("buttons");
-            });
-            assertThat(response.messages()).isEmpty();
-        }
+        assertThat(response.result().fulfillment()).singleElement().satisfies(part -> {
+            assertThat(part.type()).isEqualTo("quickReplies");
+            assertThat(part.message()).isNull();
+            assertThat(part.other()).containsEntry("title", "Pick one").containsKey("buttons");
+        });
+        assertThat(response.messages()).isEmpty();
     }
 }

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.camelchatbots.component.ebbot.model.EbbotChat;
 import io.github.camelchatbots.component.ebbot.model.EbbotChatId;
 import io.github.camelchatbots.component.ebbot.model.EbbotChatUser;
@@ -21,7 +20,6 @@ import io.github.camelchatbots.support.consumer.PollItem;
 import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.error.ChatbotException;
 import io.github.camelchatbots.support.error.ChatbotNotFoundException;
-import io.github.camelchatbots.support.json.ChatbotJson;
 import io.github.camelchatbots.support.model.Instants;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -108,7 +106,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
     @Override
     protected String initialCursor(StartFrom startFrom, Instant now) {
-        return write(new Progress(ChatListScan.startMark(startFrom, now), List.of()));
+        return writeCursor(new Progress(ChatListScan.startMark(startFrom, now), List.of()));
     }
 
     @Override
@@ -126,7 +124,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
         // what was learnt marks nothing as delivered; storing it now keeps a failure below from costing the list
         // requests already spent
-        String learnt = write(new Progress(listedUpTo, new ArrayList<>(waiting.values())));
+        String learnt = writeCursor(new Progress(listedUpTo, new ArrayList<>(waiting.values())));
         if (!learnt.equals(cursor)) {
             storeCursor(learnt);
         }
@@ -134,7 +132,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         if (maxItems == 0 || ended.size() < maxItems) {
             ended.addAll(fetchEnded(waiting, takenIn, maxItems == 0 ? 0 : maxItems - ended.size()));
         }
-        String checked = write(new Progress(listedUpTo, new ArrayList<>(waiting.values())));
+        String checked = writeCursor(new Progress(listedUpTo, new ArrayList<>(waiting.values())));
         if (!checked.equals(learnt)) {
             storeCursor(checked);
         }
@@ -147,7 +145,7 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
                 headers.put(EbbotConstants.CHAT_STATUS, transcript.chat().status());
             }
             items.add(new PollItem(transcript, transcript.chatId(),
-                    write(new Progress(listedUpTo, new ArrayList<>(waiting.values()))), headers));
+                    writeCursor(new Progress(listedUpTo, new ArrayList<>(waiting.values()))), headers));
         }
         return items;
     }
@@ -224,21 +222,8 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
         return ended;
     }
 
-    private String write(Progress progress) {
-        try {
-            return ChatbotJson.mapper().writeValueAsString(progress);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the cursor of " + getCursorKey(), e);
-        }
-    }
-
     private Progress read(String cursor) {
-        try {
-            Progress progress = ChatbotJson.mapper().readValue(cursor, Progress.class);
-            return progress.pending() == null ? new Progress(progress.listedUpTo(), List.of()) : progress;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored cursor " + getCursorKey() + " is not an ebbot:transcript"
-                                            + " cursor; give this consumer its own cursorKey", e);
-        }
+        Progress progress = readCursor(cursor, Progress.class);
+        return progress.pending() == null ? new Progress(progress.listedUpTo(), List.of()) : progress;
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.TestHttp;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,19 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Mounting, authentication, error envelopes, fault injection, the rate limit and the reset. */
-class ChatbotcomBasicsTest {
-
-    @RegisterExtension
-    static SimulatorExtension SIM = new SimulatorExtension();
-
-    private ChatbotcomSimulation chatbotcom;
-    private ChatbotcomHttp http;
-
-    @BeforeEach
-    void client(ChatbotcomSimulation simulation) {
-        chatbotcom = simulation;
-        http = new ChatbotcomHttp(simulation);
-    }
+class ChatbotcomBasicsTest extends ChatbotcomApiTestSupport {
 
     private static void assertError(HttpResponse<String> response, int code, String message) {
         assertThat(response.statusCode()).isEqualTo(code);

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.TestHttp;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,21 +17,9 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** Chat archives and stories. */
-class ChatbotcomChatsApiTest {
-
-    @RegisterExtension
-    static SimulatorExtension SIM = new SimulatorExtension();
+class ChatbotcomChatsApiTest extends ChatbotcomApiTestSupport {
 
     private static final String ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
-
-    private ChatbotcomSimulation chatbotcom;
-    private ChatbotcomHttp http;
-
-    @BeforeEach
-    void client(ChatbotcomSimulation simulation) {
-        chatbotcom = simulation;
-        http = new ChatbotcomHttp(simulation);
-    }
 
     private static List<String> ids(JsonNode chats) {
         return StreamSupport.stream(chats.spliterator(), false).map(chat -> chat.get("id").asText()).toList();

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.TestHttp;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,21 +18,9 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** Chat with bot: matching, contexts, sessions and their timeout, and the validation of the request. */
-class ChatbotcomQueryTest {
-
-    @RegisterExtension
-    static SimulatorExtension SIM = new SimulatorExtension();
+class ChatbotcomQueryTest extends ChatbotcomApiTestSupport {
 
     private static final String SESSION = "c6d4bc58-4947-4f82-9e0b-67b87c6dc2de";
-
-    private ChatbotcomSimulation chatbotcom;
-    private ChatbotcomHttp http;
-
-    @BeforeEach
-    void client(ChatbotcomSimulation simulation) {
-        chatbotcom = simulation;
-        http = new ChatbotcomHttp(simulation);
-    }
 
     private JsonNode ask(String text) {
         return http.query("sessionId", SESSION, "query", text).get("result");

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.TestHttp;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,21 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-class ChatbotcomUsersApiTest {
-
-    @RegisterExtension
-    static SimulatorExtension SIM = new SimulatorExtension();
+class ChatbotcomUsersApiTest extends ChatbotcomApiTestSupport {
 
     private static final String USER_TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
-
-    private ChatbotcomSimulation chatbotcom;
-    private ChatbotcomHttp http;
-
-    @BeforeEach
-    void client(ChatbotcomSimulation simulation) {
-        chatbotcom = simulation;
-        http = new ChatbotcomHttp(simulation);
-    }
 
     private static List<String> ids(JsonNode page) {
         return StreamSupport.stream(page.get("data").spliterator(), false)

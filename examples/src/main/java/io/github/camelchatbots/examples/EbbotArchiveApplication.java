@@ -39,10 +39,18 @@ public final class EbbotArchiveApplication {
 
     private final Map<String, String> environment;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    /** Started by someone else, who also closes it: another example that goes on with the archived chats. */
+    private final ChatbotSimulator sharedSimulator;
     private ChatbotSimulator simulator;
 
     EbbotArchiveApplication(Map<String, String> environment) {
+        this(environment, null);
+    }
+
+    /** Without EBBOT_API_KEY, archives the demo chats of {@code sharedSimulator} instead of starting a simulator. */
+    EbbotArchiveApplication(Map<String, String> environment, ChatbotSimulator sharedSimulator) {
         this.environment = environment;
+        this.sharedSimulator = sharedSimulator;
     }
 
     public static void main(String[] args) {
@@ -71,12 +79,13 @@ public final class EbbotArchiveApplication {
         Main main = new Main();
         String apiKey = environment.get("EBBOT_API_KEY");
         if (apiKey == null || apiKey.isBlank()) {
-            simulator = ChatbotSimulator.startDemo(0, DEMO_SEED);
+            simulator = sharedSimulator != null ? sharedSimulator : ChatbotSimulator.startDemo(0, DEMO_SEED);
             EbbotSimulation ebbot = simulator.ebbot();
             ebbot.setRateLimit(DEMO_RATE_LIMIT, Duration.ofMinutes(1));
             LOG.info("No EBBOT_API_KEY set: archiving the demo chats of the embedded Ebbot simulator at {}, stopping"
                      + " after {} s without new chats. Set EBBOT_API_KEY to archive a real Ebbot account.",
-                     ebbot.baseUrl(), DEMO_MAX_IDLE_SECONDS);
+                     ebbot.baseUrl(), overrides.getOrDefault("camel.main.durationMaxIdleSeconds",
+                             DEMO_MAX_IDLE_SECONDS));
             main.addOverrideProperty("ebbot.baseUrl", ebbot.baseUrl());
             main.addOverrideProperty("ebbot.apiKey", ebbot.apiKey());
             main.addOverrideProperty("ebbot.rateLimit", String.valueOf(DEMO_RATE_LIMIT));
@@ -92,7 +101,7 @@ public final class EbbotArchiveApplication {
         try {
             return main.run(args);
         } finally {
-            if (simulator != null) {
+            if (simulator != null && simulator != sharedSimulator) {
                 simulator.close();
             }
         }

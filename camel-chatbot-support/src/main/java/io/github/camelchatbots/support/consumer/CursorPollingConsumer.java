@@ -32,6 +32,8 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     private final String idHeader;
     private CursorStore cursors;
     private String cursorKey;
+    /** What startFrom=now means: the start, not the first poll, which may come much later (initialDelay, cron). */
+    private Instant startedAt;
 
     protected CursorPollingConsumer(ChatbotEndpoint endpoint, Processor processor, String idHeader) {
         super(endpoint, processor);
@@ -54,6 +56,8 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     /**
      * The cursor of a first start, from {@code startFrom}; null means "before everything". It is stored at once,
      * so that {@code now} keeps meaning the first start, not the latest restart.
+     *
+     * @param now when the consumer started
      */
     protected abstract String initialCursor(StartFrom startFrom, Instant now) throws Exception;
 
@@ -63,6 +67,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
         setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         cursorKey = configuration.getCursorKey() != null ? configuration.getCursorKey() : defaultCursorKey();
         cursors = CursorStore.open(configuration, endpoint.getMemoryCursors(), cursorKey, endpoint.toString());
+        startedAt = Instant.now();
         try {
             super.doStart();
         } catch (Exception e) {
@@ -127,7 +132,7 @@ public abstract class CursorPollingConsumer extends ScheduledBatchPollingConsume
     protected int poll() throws Exception {
         String cursor = getCursor();
         if (cursor == null) {
-            cursor = initialCursor(endpoint.getStartFrom(), Instant.now());
+            cursor = initialCursor(endpoint.getStartFrom(), startedAt);
             if (cursor != null) {
                 storeCursor(cursor);
             }

@@ -3,6 +3,7 @@ package io.github.camelchatbots.component.chatbotcom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,12 @@ import org.slf4j.LoggerFactory;
 public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatbotcomChatsConsumer.class);
-    private static final int MIN_TAKE_IN_PER_POLL = 100;
+    /** Archives fetched per poll unless maxMessagesPerPoll says otherwise: bounds a poll after a failed delivery. */
+    private static final int ARCHIVES_PER_POLL = 100;
+    /** ChatBot.com's documented page: the last 40 archives. */
+    private static final int LIST_PAGE_SIZE = 40;
+    /** How far below the newest known chat the list is read to refresh older waiting chats. */
+    private static final int REFRESH_PAGES = 10;
 
     private final ChatbotcomEndpoint endpoint;
     /** Listed after the stored {@code takenUpTo}, not yet taken in; a restart lists them again. */
@@ -106,14 +112,18 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
         Progress progress = read(cursor);
         TreeMap<Key, Waiting> pending = new TreeMap<>(Key.ORDER);
         progress.pending().forEach(chat -> pending.put(chat.key(), chat));
+        int perPoll = maxItems > 0 ? maxItems : ARCHIVES_PER_POLL;
+        Instant quietSince = Instant.now().minus(endpoint.quietPeriod());
 
         Key takenUpTo = progress.takenUpTo();
         readList(takenUpTo, pending);
-        int takeIn = Math.max(maxItems, MIN_TAKE_IN_PER_POLL);
-        while (takeIn-- > 0 && !listedNotTakenIn.isEmpty()) {
+        // chats that may be over wait in the cursor; more of them than a poll fetches would only grow it
+        long mayBeOver = pending.values().stream().filter(chat -> chat.mayBeOver(quietSince)).count();
+        while (mayBeOver < perPoll && !listedNotTakenIn.isEmpty()) {
             Map.Entry<Key, Waiting> next = listedNotTakenIn.pollFirstEntry();
             pending.put(next.getKey(), next.getValue());
             takenUpTo = next.getKey();
+            mayBeOver += next.getValue().mayBeOver(quietSince) ? 1 : 0;
         }
         // what was learnt marks nothing as delivered; storing it now keeps a failure below from costing the reads
         String learnt = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
@@ -121,15 +131,17 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             storeCursor(learnt);
         }
 
-        List<ChatbotcomChat> over = fetchOver(pending, maxItems);
+        Map<Key, ChatbotcomChat> over = fetchOver(pending, perPoll, quietSince);
         String checked = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
         if (!checked.equals(learnt)) {
             storeCursor(checked);
         }
 
         List<PollItem> items = new ArrayList<>(over.size());
-        for (ChatbotcomChat chat : over) {
-            pending.remove(Key.of(chat));
+        for (Map.Entry<Key, ChatbotcomChat> ended : over.entrySet()) {
+            // removed by the key it waited under: the archive's own createdAt may differ from the list's, or lack
+            pending.remove(ended.getKey());
+            ChatbotcomChat chat = ended.getValue();
             Map<String, Object> headers = chat.user() != null && chat.user().id() != null
                     ? Map.of(ChatbotcomConstants.USER_ID, chat.user().id()) : Map.of();
             String cursorAfter = writeCursor(new Progress(takenUpTo, new ArrayList<>(pending.values())));
@@ -139,30 +151,30 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
     }
 
     /**
-     * Reads the list newest first, down past both the newest chat known and the oldest one waiting: new chats go
-     * to {@link #listedNotTakenIn}, waiting ones are refreshed from their entries.
+     * Reads the list newest first, down past the newest chat known and, at most {@link #REFRESH_PAGES} pages
+     * further, the oldest one waiting: new chats go to {@link #listedNotTakenIn}, waiting ones are refreshed from
+     * their entries. A chat waiting further down is judged by the last activity known, and its archive tells.
      */
     private void readList(Key takenUpTo, TreeMap<Key, Waiting> pending) {
         if (takenUpTo != null) {
             listedNotTakenIn.headMap(takenUpTo, true).clear();
         }
         Key known = !listedNotTakenIn.isEmpty() ? listedNotTakenIn.lastKey() : takenUpTo;
-        Key deepest = known;
-        if (deepest != null && !pending.isEmpty() && Key.ORDER.compare(pending.firstKey(), deepest) < 0) {
-            deepest = pending.firstKey();
+        Instant deepest = known == null ? null : known.createdAt();
+        if (deepest != null && !pending.isEmpty() && pending.firstKey().createdAt().isBefore(deepest)) {
+            deepest = pending.firstKey().createdAt();
         }
         Map<String, Key> waitingById = new HashMap<>();
         pending.keySet().forEach(key -> waitingById.put(key.id(), key));
 
         Long after = null;
         int largestPage = 0;
+        int refreshPages = 0;
         while (true) {
             List<ChatbotcomChat> page = endpoint.getClient().chats(after);
             Instant oldest = null;
-            boolean reachedDeepest = false;
             for (ChatbotcomChat chat : page) {
                 Key key = Key.of(chat);
-                reachedDeepest |= key.equals(deepest);
                 Key waiting = waitingById.get(chat.id());
                 if (waiting != null) {
                     pending.computeIfPresent(waiting, (k, entry) -> entry.seenAgain(chat));
@@ -172,9 +184,14 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
                 oldest = oldest == null || chat.createdAt().isBefore(oldest) ? chat.createdAt() : oldest;
             }
             largestPage = Math.max(largestPage, page.size());
+            if (known != null && oldest != null && oldest.isBefore(known.createdAt())) {
+                refreshPages++;
+            }
             // a short page ends the list only when pages before it were longer: the page size is not documented
-            if (page.isEmpty() || page.size() < largestPage || reachedDeepest
-                || (deepest != null && oldest.isBefore(deepest.createdAt()))) {
+            if (page.isEmpty() || page.size() < largestPage || refreshPages > REFRESH_PAGES
+                || (deepest != null && (oldest.isBefore(deepest)
+                                        // only a full page can have been cut inside one millisecond
+                                        || page.size() < LIST_PAGE_SIZE && !oldest.isAfter(deepest)))) {
                 return;
             }
             // one millisecond later than the oldest, in case others created in the same millisecond did not fit on
@@ -185,17 +202,18 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
     }
 
     /**
-     * Fetches the archives of the chats that may be over, oldest first, at most {@code maxItems} (0: no limit), and
-     * returns those that are. A chat whose archive cannot be fetched stays waiting and the others go on.
+     * Fetches the archives of the chats that may be over, oldest first, at most {@code perPoll}, and returns those
+     * that are, by the key each waited under. A chat whose archive cannot be fetched stays waiting and the others
+     * go on.
      */
-    private List<ChatbotcomChat> fetchOver(TreeMap<Key, Waiting> pending, int maxItems) {
-        List<ChatbotcomChat> over = new ArrayList<>();
-        Instant quietSince = Instant.now().minus(endpoint.quietPeriod());
+    private Map<Key, ChatbotcomChat> fetchOver(TreeMap<Key, Waiting> pending, int perPoll, Instant quietSince) {
+        Map<Key, ChatbotcomChat> over = new LinkedHashMap<>();
+        int fetched = 0;
         for (Waiting chat : new ArrayList<>(pending.values())) {
             if (!chat.mayBeOver(quietSince)) {
                 continue;
             }
-            if (maxItems > 0 && over.size() >= maxItems) {
+            if (fetched++ >= perPoll) {
                 break;
             }
             ChatbotcomChat archive;
@@ -213,7 +231,7 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             }
             Waiting now = chat.seenAgain(archive);
             if (now.mayBeOver(quietSince)) {
-                over.add(archive);
+                over.put(chat.key(), archive);
             } else {
                 pending.put(chat.key(), now);
             }
@@ -226,6 +244,10 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
             return new Progress(null, List.of());
         }
         Progress progress = readCursor(cursor, Progress.class);
-        return progress.pending() == null ? new Progress(progress.takenUpTo(), List.of()) : progress;
+        if (progress.pending() == null) {
+            throw new IllegalStateException("The stored cursor " + getCursorKey() + " is not a chatbotcom:chats"
+                                            + " cursor; give this consumer its own cursorKey");
+        }
+        return progress;
     }
 }

@@ -20,7 +20,8 @@ public final class ChatbotcomConstants {
               javaType = "String")
     public static final String CHAT_ID = "CamelChatbotcomChatId";
 
-    @Metadata(label = "consumer", description = "ChatBot.com's id of the user a webhook event is about.",
+    @Metadata(label = "consumer", description = "ChatBot.com's id of the user a webhook event is about, or whose chat"
+                                                + " the chats consumer delivers.",
               javaType = "String")
     public static final String USER_ID = "CamelChatbotcomUserId";
 
@@ -60,6 +61,21 @@ public final class ChatbotcomConstants {
     @Metadata(label = "producer", description = "The id of an interaction for query to jump to (the goto field).",
               javaType = "String")
     public static final String GOTO = "CamelChatbotcomGoto";
+
+    @Metadata(label = "producer", description = "Overrides the confidence option of query.", javaType = "Double")
+    public static final String CONFIDENCE = "CamelChatbotcomConfidence";
+
+    @Metadata(label = "producer", description = "Overrides the lifespan option of query.", javaType = "Integer")
+    public static final String LIFESPAN = "CamelChatbotcomLifespan";
+
+    @Metadata(label = "producer", description = "Overrides the storyId option of query.", javaType = "String")
+    public static final String STORY_ID = "CamelChatbotcomStoryId";
+
+    @Metadata(label = "producer", description = "Overrides the reset option of query.", javaType = "Boolean")
+    public static final String RESET = "CamelChatbotcomReset";
+
+    @Metadata(label = "producer", description = "Overrides the debug option of query.", javaType = "Boolean")
+    public static final String DEBUG = "CamelChatbotcomDebug";
 
     @Metadata(label = "producer", description = "Parameters for query, as a Map of attribute names to values.",
               javaType = "java.util.Map<String, String>")

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomLimits;
+import io.github.camelchatbots.component.chatbotcom.client.UserListing;
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomQuery;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserFilter;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
@@ -30,6 +32,8 @@ import org.apache.camel.spi.UriPath;
 public class ChatbotcomEndpoint extends ChatbotEndpoint {
 
     static final long DEFAULT_DELAY = 60_000;
+    /** ChatBot.com gives up on a webhook after 10 seconds ("timeout of 10000ms exceeded"). */
+    static final long WEBHOOK_TIME_LIMIT_MILLIS = 10_000;
 
     @UriPath(enums = "createUser,users,user,updateUser,banUser,updateSessionAttributes,query,chats,chat,segments,"
                      + "stories,webhook",
@@ -76,13 +80,17 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        ChatbotcomLimits.limit(configuration.getLimit());
         requireAtLeast("quietPeriod", configuration.getQuietPeriod(), 0);
-        requireAtLeast("replyTimeout", configuration.getReplyTimeout(), 1);
-        oneOf("sortField", configuration.getSortField(), "createdAt", "lastSeen");
-        oneOf("sortOrder", configuration.getSortOrder(), "asc", "desc");
-        oneOf("match", configuration.getMatch(), "all", "any");
-        ChatbotcomLimits.check(filters());
+        if (configuration.getReplyTimeout() < 1 || configuration.getReplyTimeout() >= WEBHOOK_TIME_LIMIT_MILLIS) {
+            throw new IllegalArgumentException("ChatBot.com: replyTimeout must be between 1 and "
+                                               + (WEBHOOK_TIME_LIMIT_MILLIS - 1) + " ms, since ChatBot.com gives up"
+                                               + " after 10 seconds, not " + configuration.getReplyTimeout());
+        }
+        ChatbotcomLimits.check(new UserListing(configuration.getLimit(), null, configuration.getSortField(),
+                configuration.getSortOrder(), configuration.getMatch(), filters()));
+        ChatbotcomLimits.checkFields(new ChatbotcomQuery(null, null, configuration.getTrigger(), null,
+                configuration.getConfidence(), configuration.getLifespan(), null, configuration.getStoryId(), null,
+                null));
         if (configuration.getSessionId() != null) {
             ChatbotcomLimits.sessionId(configuration.getSessionId());
         }
@@ -102,13 +110,6 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
                 throw new IllegalArgumentException("ChatBot.com: webhookPath must be a path starting with /, not "
                                                    + path);
             }
-        }
-    }
-
-    private void oneOf(String option, String value, String... allowed) {
-        if (value != null && !Arrays.asList(allowed).contains(value)) {
-            throw new IllegalArgumentException("ChatBot.com: " + option + " must be one of "
-                                               + String.join(", ", allowed) + ", not '" + value + "'");
         }
     }
 

@@ -26,6 +26,9 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class ChatbotcomProducer extends DefaultProducer {
 
+    private static final ChatbotcomQuery NOTHING_SAID = new ChatbotcomQuery(null, null, null, null, null, null, null,
+            null, null, null);
+
     private final ChatbotcomEndpoint endpoint;
 
     public ChatbotcomProducer(ChatbotcomEndpoint endpoint) {
@@ -81,33 +84,31 @@ public class ChatbotcomProducer extends DefaultProducer {
      * over the options.
      */
     private ChatbotcomQuery query(Message message, ChatbotcomConfiguration configuration) {
-        String trigger = message.getHeader(ChatbotcomConstants.TRIGGER, String.class);
-        String goTo = message.getHeader(ChatbotcomConstants.GOTO, String.class);
         @SuppressWarnings("unchecked")
-        Map<String, String> parameters = message.getHeader(ChatbotcomConstants.PARAMETERS, Map.class);
-        ChatbotcomQuery defaults = new ChatbotcomQuery(configuration.getSessionId(), null,
+        ChatbotcomQuery headers = new ChatbotcomQuery(message.getHeader(ChatbotcomConstants.SESSION_ID, String.class),
+                null, message.getHeader(ChatbotcomConstants.TRIGGER, String.class),
+                message.getHeader(ChatbotcomConstants.GOTO, String.class),
+                message.getHeader(ChatbotcomConstants.CONFIDENCE, Double.class),
+                message.getHeader(ChatbotcomConstants.LIFESPAN, Integer.class),
+                message.getHeader(ChatbotcomConstants.RESET, Boolean.class),
+                message.getHeader(ChatbotcomConstants.STORY_ID, String.class),
+                message.getHeader(ChatbotcomConstants.PARAMETERS, Map.class),
+                message.getHeader(ChatbotcomConstants.DEBUG, Boolean.class));
+        ChatbotcomQuery options = new ChatbotcomQuery(configuration.getSessionId(), null,
                 configuration.getTrigger(), null, configuration.getConfidence(), configuration.getLifespan(),
                 configuration.getReset(), configuration.getStoryId(), null, configuration.getDebug());
         Object body = message.getBody();
-        ChatbotcomQuery request;
-        if (trigger != null || goTo != null) {
-            request = new ChatbotcomQuery(null, null, trigger, goTo, null, null, null, null, null, null);
-        } else if (body instanceof ChatbotcomQuery || body instanceof Map<?, ?>) {
-            request = body(message, ChatbotcomQuery.class);
+        ChatbotcomQuery fromBody;
+        if (body instanceof ChatbotcomQuery || body instanceof Map<?, ?>) {
+            fromBody = body(message, ChatbotcomQuery.class);
         } else {
             String text = message.getBody(String.class);
             ChatbotcomQuery json = jsonQuery(text);
-            request = json != null ? json
-                    : configuration.getTrigger() != null ? ChatbotcomQuery.trigger(null, configuration.getTrigger())
+            // with a trigger configured, a text body is not something the user said
+            fromBody = json != null ? json : configuration.getTrigger() != null ? NOTHING_SAID
                     : ChatbotcomQuery.text(null, text);
         }
-        request = request.orElse(defaults);
-        if (parameters != null) {
-            request = new ChatbotcomQuery(request.sessionId(), request.query(), request.trigger(), request.goTo(),
-                    request.confidence(), request.lifespan(), request.reset(), request.storyId(), parameters,
-                    request.debug());
-        }
-        return request.withSessionId(sessionId(message, request.sessionId(), configuration));
+        return headers.orElse(fromBody).orElse(options);
     }
 
     private UserListing listing(Message message, ChatbotcomConfiguration configuration) {

@@ -26,14 +26,16 @@ import org.apache.camel.Processor;
  * The list is read in ascending order from the cursor's user ({@code after}), so an idle poll costs one request
  * however many users there are. That position is only as good as the user's place in the order: creation never
  * changes, but a user seen again moves to the end of the lastSeen order, and a deleted user has no place at all. In
- * lastSeen order the cursor's user is therefore checked after each read (one more request); when it has moved or
- * gone, the place is found again by reading newest first down to the cursor's time, and the read is repeated from
- * there.
+ * lastSeen order the user a page was read after is therefore checked once the page is read (one more request per
+ * page); when the cursor's user has moved or gone, the place is found again by reading newest first down to the
+ * cursor's time, and the read is repeated from there.
  */
 public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
 
     /** Bounds one poll's memory on a large backlog; the rest follows on the next polls. */
     private static final int MAX_PAGES_PER_POLL = 25;
+    /** In lastSeen order a new place can move again before it is read from; a few tries, then the next poll. */
+    private static final int MAX_ANCHOR_SEARCHES = 3;
 
     private final ChatbotcomEndpoint endpoint;
     private final boolean byLastSeen;
@@ -71,42 +73,49 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
     protected List<PollItem> fetch(String cursor, int maxItems) {
         Mark delivered = cursor == null ? null : read(cursor);
         int wanted = maxItems > 0 ? maxItems : Integer.MAX_VALUE;
-        List<ChatbotcomUser> fresh = delivered == null ? readFrom(null, null, wanted) : readAfter(delivered, wanted);
-        List<PollItem> items = new ArrayList<>(fresh.size());
-        for (ChatbotcomUser user : fresh) {
+        List<ChatbotcomUser> fresh = delivered == null ? readAscending(null, null, wanted)
+                : delivered.id() != null ? readAscending(delivered, null, wanted) : null;
+        for (int attempt = 0; fresh == null && attempt < MAX_ANCHOR_SEARCHES; attempt++) {
+            ChatbotcomUser anchor = newestAtOrBefore(delivered);
+            fresh = readAscending(anchor == null ? null : markOf(anchor), delivered, wanted);
+        }
+        List<PollItem> items = new ArrayList<>();
+        // null still: the order kept moving under every read; nothing is lost by trying again next poll
+        for (ChatbotcomUser user : fresh == null ? List.<ChatbotcomUser> of() : fresh) {
             items.add(new PollItem(user, user.id(), writeCursor(markOf(user)), Map.of()));
         }
         return items;
     }
 
-    private List<ChatbotcomUser> readAfter(Mark delivered, int wanted) {
-        if (delivered.id() != null) {
-            try {
-                List<ChatbotcomUser> fresh = readFrom(delivered.id(), null, wanted);
-                if (!byLastSeen || stillAt(delivered)) {
-                    return fresh;
-                }
-            } catch (ChatbotNotFoundException | ChatbotBadRequestException anchorGone) {
-                // the cursor's user was deleted (or no longer matches the filters): find the place by time below
-            }
-        }
-        ChatbotcomUser anchor = newestAtOrBefore(delivered);
-        return readFrom(anchor == null ? null : anchor.id(), delivered, wanted);
-    }
-
     /**
-     * Reads ascending after {@code afterId} (null: from the start). Users not after {@code notAfter} are dropped:
-     * when reading from another user than the cursor's, some may be ones already delivered.
+     * Reads ascending after the user {@code anchor} names (null: from the start), dropping users not after
+     * {@code notAfter}: reading from another user than the cursor's, some may have been delivered already.
+     * <p>
+     * Each page is only as good as the place of the user it was read after. In lastSeen order that user is looked up
+     * once the page is read: if it was seen again meanwhile, it jumped to the end and the page skipped whoever lies
+     * between, so the page is dropped. Returns null when the very first place is gone (the anchor was seen again or
+     * deleted, or no longer matches the filters), for the caller to find a new one by time.
      */
-    private List<ChatbotcomUser> readFrom(String afterId, Mark notAfter, int wanted) {
+    private List<ChatbotcomUser> readAscending(Mark anchor, Mark notAfter, int wanted) {
         ChatbotcomClient client = endpoint.getClient();
-        UserListing listing = baseListing().after(afterId);
+        UserListing listing = baseListing().after(anchor == null ? null : anchor.id());
         List<ChatbotcomUser> fresh = new ArrayList<>();
-        // a user seen again while the pages are read jumps to the end of the lastSeen order, so that order is only
-        // trusted one page at a time
-        int pages = byLastSeen ? 1 : MAX_PAGES_PER_POLL;
-        for (int page = 0; page < pages && fresh.size() < wanted; page++) {
-            ChatbotcomUserPage users = client.users(listing);
+        for (int page = 0; page < MAX_PAGES_PER_POLL && fresh.size() < wanted; page++) {
+            ChatbotcomUserPage users;
+            try {
+                users = client.users(listing);
+            } catch (ChatbotNotFoundException | ChatbotBadRequestException anchorGone) {
+                if (page == 0 && anchor != null) {
+                    return null;
+                }
+                throw anchorGone;
+            }
+            if (byLastSeen && anchor != null && !stillAt(anchor)) {
+                if (page == 0) {
+                    return null;
+                }
+                break;
+            }
             for (ChatbotcomUser user : users.data()) {
                 if (notAfter == null || Mark.ORDER.compare(markOf(user), notAfter) > 0) {
                     fresh.add(user);
@@ -115,22 +124,26 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
             if (users.data().size() < listing.limit() || !endpoint.getApiClient().hasBudget()) {
                 break;
             }
-            listing = listing.after(users.lastId());
+            anchor = markOf(users.data().get(users.data().size() - 1));
+            listing = listing.after(anchor.id());
         }
         return fresh.size() > wanted ? fresh.subList(0, wanted) : fresh;
     }
 
-    /** Whether the cursor's user still has the place the cursor knows: not seen again since, not deleted. */
-    private boolean stillAt(Mark delivered) {
+    /** Whether the user still has the place the mark knows: not seen again since, not deleted. */
+    private boolean stillAt(Mark mark) {
         try {
-            ChatbotcomUserDetails user = endpoint.getClient().user(delivered.id());
-            return Objects.equals(user.lastSeen(), delivered.at());
+            ChatbotcomUserDetails user = endpoint.getClient().user(mark.id());
+            return Objects.equals(user.lastSeen(), mark.at());
         } catch (ChatbotNotFoundException gone) {
             return false;
         }
     }
 
-    /** Reads newest first down to the first user at or before the mark: a place to read ascending from. */
+    /**
+     * Reads newest first down to the first user at or before the mark: a place to read ascending from. Null when
+     * every user is newer than the mark.
+     */
     private ChatbotcomUser newestAtOrBefore(Mark mark) {
         UserListing listing = baseListing().sortedBy(sortField(), "desc").after(null);
         while (true) {
@@ -140,10 +153,12 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
                     return user;
                 }
             }
-            if (users.data().size() < listing.limit()) {
+            String last = users.lastId();
+            // a page that does not move on would be read forever
+            if (users.data().size() < listing.limit() || last == null || last.equals(listing.after())) {
                 return null;
             }
-            listing = listing.after(users.lastId());
+            listing = listing.after(last);
         }
     }
 

@@ -206,11 +206,16 @@ public class ChatbotcomWebhookConsumer extends DefaultConsumer {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             parameters.putIfAbsent(name, value);
         }
         return parameters;
+    }
+
+    /** Percent-decoding only: a '+' in a challenge is a plus, not the space of HTML form encoding. */
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static void setHeader(Message message, String name, String value) {

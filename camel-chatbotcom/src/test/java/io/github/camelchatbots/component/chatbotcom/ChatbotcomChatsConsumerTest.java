@@ -54,7 +54,7 @@ class ChatbotcomChatsConsumerTest extends ChatbotcomTestSupport {
         String finished = converse("hello", "opening hours");
         String open = converse("I want a refund");
         chatbotcom().finishChat(finished);
-        consume("chatbotcom:chats?delay=100");
+        consume("chatbotcom:chats?delay=100&initialDelay=0");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
         ChatbotcomChat chat = delivered.get(0);
@@ -73,7 +73,7 @@ class ChatbotcomChatsConsumerTest extends ChatbotcomTestSupport {
     @Test
     void aChatQuietForTheQuietPeriodCountsAsOver() throws Exception {
         String chatId = converse("hello");
-        consume("chatbotcom:chats?delay=100&quietPeriod=700");
+        consume("chatbotcom:chats?delay=100&initialDelay=0&quietPeriod=700");
 
         Thread.sleep(300);
         assertThat(delivered).as("still within the quiet period").isEmpty();
@@ -84,7 +84,7 @@ class ChatbotcomChatsConsumerTest extends ChatbotcomTestSupport {
     @Test
     void anExpiredSessionFinishesItsChat() throws Exception {
         String chatId = converse("hello");
-        consume("chatbotcom:chats?delay=100");
+        consume("chatbotcom:chats?delay=100&initialDelay=0");
         Thread.sleep(300);
         assertThat(delivered).isEmpty();
 

@@ -70,7 +70,11 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
         ChatbotcomUserDetails cy = send("chatbotcom:user?id=" + fromJson, null, Map.of())
                 .getMessage().getBody(ChatbotcomUserDetails.class);
         assertThat(cy.attributes()).containsEntry("default_email", "cy@example.com");
-        assertThat(cy.userId()).as("ChatBot.com makes up a user id").isNotBlank();
+        assertThat(chatbotcom().requests().get(2).body()).as("an e-mail names the user").doesNotContain("userId");
+
+        send("chatbotcom:createUser", Map.of("attributes", Map.of("default_name", "Nameless")), Map.of());
+        assertThat(lastRequest().body()).as("without userId or e-mail, a UUID is made up")
+                .containsPattern("\"userId\":\"[0-9a-f-]{36}\"");
     }
 
     @Test
@@ -212,6 +216,14 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
         assertThat(jumped.result().interaction().id()).isEqualTo(interactionId);
         assertThat(lastRequest().body()).contains("\"goto\":\"" + interactionId + "\"").contains("\"mood\":\"good\"")
                 .doesNotContain("anything");
+
+        ChatbotcomQueryResponse overridden = send("chatbotcom:query?confidence=0.5&lifespan=2", Map.of("query", "hi",
+                "confidence", 0.6), Map.of(ChatbotcomConstants.SESSION_ID, session, ChatbotcomConstants.CONFIDENCE, 0.8,
+                ChatbotcomConstants.LIFESPAN, 4, ChatbotcomConstants.DEBUG, true))
+                .getMessage().getBody(ChatbotcomQueryResponse.class);
+        assertThat(overridden.result().confidence()).as("header over body over option").isEqualTo(0.8);
+        assertThat(overridden.result().lifespan()).isEqualTo(4);
+        assertThat(overridden.result().debug()).isNotNull();
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.util.stream.IntStream;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUser;
 import io.github.camelchatbots.support.model.ChatUser;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,14 +130,60 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
     }
 
     @Test
-    void startFromNowLeavesExistingUsersOut() throws Exception {
+    void startFromNowMeansTheStartNotTheFirstPoll() throws Exception {
         chatbotcom().createUser("old", Map.of("n", "1"));
-        consume("chatbotcom:users?delay=100&startFrom=now");
+        Thread.sleep(5);
+        consume("chatbotcom:users?delay=100&initialDelay=1500&startFrom=now");
         Thread.sleep(300);
-        later();
         chatbotcom().createUser("new", Map.of("n", "2"));
 
         awaitDelivered("new");
+    }
+
+    @Test
+    void maxMessagesPerPollDeliversInOrderOverSeveralPolls() throws Exception {
+        IntStream.range(0, 5).forEach(i -> chatbotcom().createUser("m" + i, Map.of("n", "v")));
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("chatbotcom:users?delay=100&initialDelay=0&maxMessagesPerPoll=2").process(exchange -> {
+                    delivered.add(exchange.getMessage().getBody(ChatbotcomUser.class).userId());
+                    batchSizes.add(exchange.getProperty(Exchange.BATCH_SIZE, Integer.class));
+                });
+            }
+        });
+
+        awaitDelivered("m0", "m1", "m2", "m3", "m4");
+        assertThat(batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void aCursorAnotherKindOfConsumerWroteIsRefused() throws Exception {
+        Path cursorFile = dir.resolve("shared.cursor");
+        chatbotcom().createUser("someone", Map.of("n", "1"));
+        try (CamelContext users = standaloneContext("chatbotcom:users?delay=100&initialDelay=0&cursorKey=mine"
+                                                    + "&cursorFile=" + cursorFile, exchange -> delivered.add("user"))) {
+            users.start();
+            awaitDelivered("user");
+        }
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (CamelContext chats = standaloneContext("chatbotcom:chats?delay=100&initialDelay=0&cursorKey=mine"
+                                                    + "&cursorFile=" + cursorFile
+                                                    + "&pollStrategy=#recordFailures", exchange -> delivered.add("chat"))) {
+            chats.getRegistry().bind("recordFailures", new DefaultPollingConsumerPollStrategy() {
+                @Override
+                public boolean rollback(Consumer consumer, Endpoint endpoint,
+                                        int retryCounter, Exception cause) {
+                    failures.add(cause);
+                    return false;
+                }
+            });
+            chats.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !failures.isEmpty());
+        }
+        assertThat(failures.get(0)).hasMessageContaining("is not a chatbotcom:chats cursor");
+        assertThat(delivered).containsExactly("user");
     }
 
     @Test

@@ -72,11 +72,14 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
                 ChatbotcomConstants.TRIGGER, "t".repeat(51)), "trigger must be 1 to 50 characters long, not 51");
         rejected("chatbotcom:query", "x", Map.of(ChatbotcomConstants.SESSION_ID, newSessionId(),
                 ChatbotcomConstants.GOTO, "abc"), "goto must be exactly 24 characters long, not 3");
-        rejected("chatbotcom:query?confidence=1.5", "hi", session, "confidence must be between 0.1 and 1.0, not 1.5");
-        rejected("chatbotcom:query?confidence=0.05", "hi", session, "confidence must be between 0.1 and 1.0");
-        rejected("chatbotcom:query?lifespan=11", "hi", session, "lifespan must be between 1 and 10, not 11");
-        rejected("chatbotcom:query?lifespan=0", "hi", session, "lifespan must be between 1 and 10, not 0");
-        rejected("chatbotcom:query?storyId=short", "hi", session, "storyId must be exactly 24 characters long");
+        rejected("chatbotcom:query", Map.of("query", "hi", "confidence", 1.5), session,
+                "confidence must be between 0.1 and 1.0, not 1.5");
+        rejected("chatbotcom:query", Map.of("query", "hi", "confidence", 0.05), session,
+                "confidence must be between 0.1 and 1.0");
+        rejected("chatbotcom:query", Map.of("query", "hi", "lifespan", 0), session,
+                "lifespan must be between 1 and 10, not 0");
+        rejected("chatbotcom:query", Map.of("query", "hi", "storyId", "short"), session,
+                "storyId must be exactly 24 characters long");
         rejected("chatbotcom:query", "hi", Map.of(ChatbotcomConstants.SESSION_ID, newSessionId(),
                 ChatbotcomConstants.PARAMETERS, Map.of("no spaces", "x")), "parameters: the name 'no spaces'");
     }
@@ -88,6 +91,12 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
                 "a:is:1;b:is:2;c:is:3;d:is:4;e:is:5;f:is:6"), "filters takes 1 to 5 conditions, not 6");
         rejected("chatbotcom:users", null, Map.of(ChatbotcomConstants.FILTERS, "nocolon"),
                 "filters: 'nocolon' is not attribute:operator:value");
+        rejected("chatbotcom:users", null, Map.of(ChatbotcomConstants.SORT_FIELD, "name"),
+                "sortField must be one of createdAt, lastSeen, not 'name'");
+        rejected("chatbotcom:users", null, Map.of(ChatbotcomConstants.SORT_ORDER, "up"), "sortOrder must be one of");
+        rejected("chatbotcom:users", null, Map.of(ChatbotcomConstants.MATCH, "most"), "match must be one of all, any");
+        rejected("chatbotcom:query", "hi", Map.of(ChatbotcomConstants.SESSION_ID, newSessionId(),
+                ChatbotcomConstants.LIFESPAN, 20), "lifespan must be between 1 and 10, not 20");
     }
 
     @Test
@@ -112,6 +121,11 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
             "chatbotcom:webhook?verificationToken=t&webhookPath=x | webhookPath must be a path starting with /",
             "chatbotcom:updateSessionAttributes?sessionAttributesPath=x | sessionAttributesPath must be a path starting with /",
             "chatbotcom:stories?maxRetries=-1                  | maxRetries must be at least 0",
+            "chatbotcom:query?confidence=2                     | confidence must be between 0.1 and 1.0, not 2.0",
+            "chatbotcom:query?lifespan=11                      | lifespan must be between 1 and 10, not 11",
+            "chatbotcom:query?storyId=abc                      | storyId must be exactly 24 characters long",
+            "chatbotcom:query?trigger=                         | trigger must be 1 to 50 characters long",
+            "chatbotcom:webhook?verificationToken=t&replyTimeout=10000 | replyTimeout must be between 1 and 9999 ms",
             "chatbotcom:stories?baseUrl=ftp://example.com      | baseUrl",
             "chatbotcom:nonsense                               | Unknown chatbotcom operation 'nonsense'",
     })

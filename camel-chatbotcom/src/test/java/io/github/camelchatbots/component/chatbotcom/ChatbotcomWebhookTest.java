@@ -6,10 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomQueryResponse;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomWebhookEvent;
@@ -28,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
 
     private static final String TOKEN = "verify-me-0123";
+    private static final String WRONG_TOKEN = "guessed-token-4567";
     private static final String EVENT = """
             {"chatId":"602313f0a1b2c3d4e5f60718","messageId":"5a7fb3e1-0000-4000-8000-000000000001",
              "userId":"602313f0a1b2c3d4e5f60719","externalId":"26565d77-0000-4000-8000-000000000002",
@@ -50,6 +56,10 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
         server.setHost("127.0.0.1");
         server.setPort(port);
         context.addService(server);
+        // as a real application keeps it: a placeholder in the route, so that route dumps show no token
+        Properties properties = new Properties();
+        properties.setProperty("chatbotcom.verificationToken", TOKEN);
+        context.getPropertiesComponent().setInitialProperties(properties);
         return context;
     }
 
@@ -58,7 +68,7 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("chatbotcom:webhook?webhookPath=/hooks/orders&verificationToken=" + TOKEN)
+                from("chatbotcom:webhook?webhookPath=/hooks/orders&verificationToken={{chatbotcom.verificationToken}}")
                         .process(exchange -> {
                             ChatbotcomWebhookEvent event = exchange.getMessage().getBody(ChatbotcomWebhookEvent.class);
                             events.add(event);
@@ -67,11 +77,11 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
                             exchange.getMessage().setBody(ChatbotcomWebhookReply.text("Order " + order
                                     + " ships tomorrow.").withAttributes(Map.of("order_status", "packed")));
                         });
-                from("chatbotcom:webhook?webhookPath=/hooks/text&verificationToken=" + TOKEN)
+                from("chatbotcom:webhook?webhookPath=/hooks/text&verificationToken={{chatbotcom.verificationToken}}")
                         .setBody(constant("Thanks, noted."));
-                from("chatbotcom:webhook?webhookPath=/hooks/slow&verificationToken=" + TOKEN + "&replyTimeout=300")
+                from("chatbotcom:webhook?webhookPath=/hooks/slow&verificationToken={{chatbotcom.verificationToken}}&replyTimeout=300")
                         .delay(2000).setBody(constant("too late"));
-                from("chatbotcom:webhook?webhookPath=/hooks/failing&verificationToken=" + TOKEN)
+                from("chatbotcom:webhook?webhookPath=/hooks/failing&verificationToken={{chatbotcom.verificationToken}}")
                         .throwException(new IllegalStateException("order system down"));
             }
         };
@@ -98,7 +108,9 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).isEqualTo("abc123XYZ");
 
-        HttpResponse<String> bad = get("/hooks/orders?challenge=abc123XYZ&token=guess");
+        assertThat(get("/hooks/orders?challenge=a+b%2Fc&token=" + TOKEN).body()).isEqualTo("a+b/c");
+
+        HttpResponse<String> bad = get("/hooks/orders?challenge=abc123XYZ&token=" + WRONG_TOKEN);
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).doesNotContain("abc123XYZ");
         assertThat(get("/hooks/orders?challenge=abc123XYZ").statusCode()).isEqualTo(401);
@@ -163,10 +175,17 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
 
     @Test
     void eventsWithoutTheTokenNeverReachTheRoute() throws Exception {
-        assertThat(post("/hooks/orders?token=wrong", EVENT).statusCode()).isEqualTo(401);
+        assertThat(post("/hooks/orders?token=" + WRONG_TOKEN, EVENT).statusCode()).isEqualTo(401);
         assertThat(post("/hooks/orders", EVENT).statusCode()).isEqualTo(401);
         assertThat(post("/hooks/orders?token=" + TOKEN, "not json").statusCode()).isEqualTo(400);
         assertThat(events).isEmpty();
+
+        // Camel's own DEBUG lines print resolved placeholders; what this component logs must not hold a token
+        String componentLog = Files.readAllLines(Path.of("target/test-logs/camel-chatbotcom-tests.log"),
+                StandardCharsets.UTF_8).stream().filter(line -> line.contains("io.github.camelchatbots"))
+                .collect(Collectors.joining("\n"));
+        assertThat(componentLog).contains("Refused a ChatBot.com webhook POST request").doesNotContain(TOKEN)
+                .doesNotContain(WRONG_TOKEN);
     }
 
     @Test

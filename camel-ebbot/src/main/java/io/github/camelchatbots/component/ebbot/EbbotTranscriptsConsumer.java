@@ -224,6 +224,11 @@ public class EbbotTranscriptsConsumer extends CursorPollingConsumer {
 
     private Progress read(String cursor) {
         Progress progress = readCursor(cursor, Progress.class);
-        return progress.pending() == null ? new Progress(progress.listedUpTo(), List.of()) : progress;
+        if (progress.pending() == null) {
+            // every cursor this consumer writes has the list, empty or not: this one is another consumer's
+            throw new IllegalStateException("The stored cursor " + getCursorKey() + " is not an ebbot:transcript"
+                                            + " cursor; give this consumer its own cursorKey");
+        }
+        return progress;
     }
 }

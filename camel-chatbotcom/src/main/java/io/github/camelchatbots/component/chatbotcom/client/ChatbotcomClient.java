@@ -2,6 +2,7 @@ package io.github.camelchatbots.component.chatbotcom.client;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,14 +49,17 @@ public final class ChatbotcomClient {
         return api;
     }
 
+    /** Without a userId, one is made up (a UUID, as ChatBot.com documents), unless default_email names the user. */
     public ChatbotcomResult createUser(ChatbotcomCreateUser user) {
         ChatbotcomLimits.check(user);
+        if (user.userId() == null && user.attributes().get("default_email") == null) {
+            user = new ChatbotcomCreateUser(UUID.randomUUID().toString(), user.segments(), user.attributes());
+        }
         return result(api.post("users").body(user));
     }
 
     public ChatbotcomUserPage users(UserListing listing) {
-        ChatbotcomLimits.limit(listing.limit());
-        ChatbotcomLimits.check(listing.filters());
+        ChatbotcomLimits.check(listing);
         // nested parameters in the bracket form Node back ends read; ChatBot.com does not document the encoding
         ChatbotApiClient.Request request = api.get("users").query("limit", listing.limit())
                 .query("after", listing.after()).query("sort.field", listing.sortField())

@@ -31,7 +31,7 @@ public final class ChatbotcomLimits {
         attributes("attributes", user.attributes(), 1);
         if (user.segments() != null) {
             for (String segment : user.segments()) {
-                length("segments[]", segment, 1, 24);
+                length("segments[]", segment, 24, 24);
             }
         }
     }
@@ -54,6 +54,11 @@ public final class ChatbotcomLimits {
                           + (inputs == 0 ? ", but none is" : ", but " + inputs + " are")
                           + " (the message body is the query text)");
         }
+        checkFields(query);
+    }
+
+    /** The limits of each field that is set, without requiring any: what endpoint options can be checked for. */
+    public static void checkFields(ChatbotcomQuery query) {
         if (query.query() != null) {
             length("query", query.query(), 1, 256);
         }
@@ -74,6 +79,20 @@ public final class ChatbotcomLimits {
         }
         if (query.parameters() != null) {
             attributes("parameters", query.parameters(), 0);
+        }
+    }
+
+    public static void check(UserListing listing) {
+        limit(listing.limit());
+        oneOf("sortField", listing.sortField(), "createdAt", "lastSeen");
+        oneOf("sortOrder", listing.sortOrder(), "asc", "desc");
+        oneOf("match", listing.match(), "all", "any");
+        check(listing.filters());
+    }
+
+    private static void oneOf(String field, String value, String... allowed) {
+        if (value != null && !List.of(allowed).contains(value)) {
+            throw invalid(field + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +206,42 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
         context.getRouteController().startRoute("users");
 
         awaitDelivered("a", "b", "c", "a", "c");
+    }
+
+    @Test
+    void byLastSeenAPageReadFromAPlaceThatMovedMeanwhileIsReadAgain() throws Exception {
+        String a = chatbotcom().createUser("a", Map.of("n", "1"));
+        later();
+        String b = chatbotcom().createUser("b", Map.of("n", "2"));
+        later();
+        String c = chatbotcom().createUser("c", Map.of("n", "3"));
+        later();
+        String d = chatbotcom().createUser("d", Map.of("n", "4"));
+        // just before the consumer reads on from c, c is seen again (jumping to the end) and then b: a read from
+        // c's new place would show b alone and step over a and d, seen before
+        AtomicBoolean moved = new AtomicBoolean();
+        context.getRegistry().bind("seeWhileReading", (HttpClientConfigurer) builder -> builder
+                .addRequestInterceptorFirst((request, entity, httpContext) -> {
+                    if (request.getRequestUri().contains("after=" + c) && request.getRequestUri().contains("sort.order=asc")
+                        && moved.compareAndSet(false, true)) {
+                        later();
+                        chatbotcom().seeUser(c);
+                        later();
+                        chatbotcom().seeUser(b);
+                    }
+                }));
+        consume("chatbotcom:users?delay=100&initialDelay=0&sortField=lastSeen&httpClientConfigurer=#seeWhileReading");
+        awaitDelivered("a", "b", "c", "d");
+
+        context.getRouteController().stopRoute("users");
+        later();
+        chatbotcom().seeUser(a);
+        later();
+        chatbotcom().seeUser(d);
+        context.getRouteController().startRoute("users");
+
+        awaitDelivered("a", "b", "c", "d", "a", "d", "c", "b");
+        assertThat(moved).isTrue();
     }
 
     @Test

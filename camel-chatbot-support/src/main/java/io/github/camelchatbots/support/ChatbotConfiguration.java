@@ -92,6 +92,15 @@ public abstract class ChatbotConfiguration implements Cloneable {
                             + " accounts on one host that share a cursorFile or cursorRepository each need their own.")
     private String cursorKey;
 
+    /** The vendor's API address; declared by each vendor with its own default. */
+    public abstract String getBaseUrl();
+
+    /** Requests per {@link #getRateLimitPeriod()} for one account; 0 for none. Each vendor declares its default. */
+    public abstract int getRateLimit();
+
+    /** The window of the rate limit, in milliseconds. */
+    public abstract long getRateLimitPeriod();
+
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
     public ChatbotConfiguration copy() {
         try {

@@ -35,16 +35,22 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
     /** The vendor's name as it appears in errors and logs, e.g. "Ebbot". */
     protected abstract String getVendorName();
 
-    protected abstract String getBaseUrl();
 
     protected abstract Authentication createAuthentication();
 
     protected abstract VendorErrorModel getErrorModel();
 
-    /** The vendor's request budget per {@link #getRateLimitPeriod()}; 0 for none. */
-    protected abstract int getRateLimit();
+    private String getBaseUrl() {
+        return getChatbotConfiguration().getBaseUrl();
+    }
 
-    protected abstract Duration getRateLimitPeriod();
+    private int getRateLimit() {
+        return getChatbotConfiguration().getRateLimit();
+    }
+
+    private Duration getRateLimitPeriod() {
+        return Duration.ofMillis(getChatbotConfiguration().getRateLimitPeriod());
+    }
 
     @Override
     protected void doInit() throws Exception {
@@ -115,6 +121,15 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
     /** Where consumers keep cursors when no file or repository is configured: as long as the endpoint lives. */
     public MemoryStateRepository getMemoryCursors() {
         return memoryCursors;
+    }
+
+    /**
+     * The cursor key of a consumer that names none: the scheme, the stream and the vendor's host, never the
+     * credential, which may be rotated without the cursor starting over.
+     */
+    public String cursorKeyFor(String stream) {
+        String scheme = getEndpointUri().substring(0, getEndpointUri().indexOf(':'));
+        return scheme + ":" + stream + "@" + getApiClient().getBaseUrl().getHost();
     }
 
     public StartFrom getStartFrom() {

@@ -57,9 +57,6 @@ class ChatbotApiClientTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /** The smallest concrete configuration: a vendor's would add its credential and base URL. */
-    static final class TestConfiguration extends ChatbotConfiguration {
-    }
-
     @BeforeAll
     static void createCamelContext() {
         camelContext = new DefaultCamelContext();

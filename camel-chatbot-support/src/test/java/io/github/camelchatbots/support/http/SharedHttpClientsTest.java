@@ -2,7 +2,6 @@ package io.github.camelchatbots.support.http;
 
 import java.io.IOException;
 
-import io.github.camelchatbots.support.ChatbotConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -15,9 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedHttpClientsTest {
-
-    static final class TestConfiguration extends ChatbotConfiguration {
-    }
 
     private final SharedHttpClients clients = new SharedHttpClients();
     private final CamelContext camelContext = new DefaultCamelContext();

@@ -142,6 +142,7 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
         this.accessToken = accessToken;
     }
 
+    @Override
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -150,6 +151,7 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
         this.baseUrl = baseUrl;
     }
 
+    @Override
     public int getRateLimit() {
         return rateLimit;
     }
@@ -158,6 +160,7 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
         this.rateLimit = rateLimit;
     }
 
+    @Override
     public long getRateLimitPeriod() {
         return rateLimitPeriod;
     }

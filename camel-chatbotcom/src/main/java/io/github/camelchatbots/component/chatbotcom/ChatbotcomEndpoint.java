@@ -177,11 +177,6 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         return ChatbotcomUserFilter.parseAll(configuration.getFilters());
     }
 
-    /** A cursor key that names the stream and the host, but never the token. */
-    String cursorKeyFor(String stream) {
-        return "chatbotcom:" + stream + "@" + getApiClient().getBaseUrl().getHost();
-    }
-
     Duration quietPeriod() {
         return Duration.ofMillis(configuration.getQuietPeriod());
     }
@@ -197,23 +192,8 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
     }
 
     @Override
-    protected String getBaseUrl() {
-        return configuration.getBaseUrl();
-    }
-
-    @Override
     protected VendorErrorModel getErrorModel() {
         return ChatbotcomClient.ERRORS;
-    }
-
-    @Override
-    protected int getRateLimit() {
-        return configuration.getRateLimit();
-    }
-
-    @Override
-    protected Duration getRateLimitPeriod() {
-        return Duration.ofMillis(configuration.getRateLimitPeriod());
     }
 
     public ChatbotcomOperation getOperation() {

@@ -80,6 +80,7 @@ public class EbbotConfiguration extends ChatbotConfiguration {
         this.apiKey = apiKey;
     }
 
+    @Override
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -88,6 +89,7 @@ public class EbbotConfiguration extends ChatbotConfiguration {
         this.baseUrl = baseUrl;
     }
 
+    @Override
     public int getRateLimit() {
         return rateLimit;
     }
@@ -96,6 +98,7 @@ public class EbbotConfiguration extends ChatbotConfiguration {
         this.rateLimit = rateLimit;
     }
 
+    @Override
     public long getRateLimitPeriod() {
         return rateLimitPeriod;
     }

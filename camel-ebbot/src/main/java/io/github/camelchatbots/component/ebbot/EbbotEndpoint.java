@@ -159,23 +159,8 @@ public class EbbotEndpoint extends ChatbotEndpoint {
     }
 
     @Override
-    protected String getBaseUrl() {
-        return configuration.getBaseUrl();
-    }
-
-    @Override
     protected VendorErrorModel getErrorModel() {
         return EbbotClient.ERRORS;
-    }
-
-    @Override
-    protected int getRateLimit() {
-        return configuration.getRateLimit();
-    }
-
-    @Override
-    protected Duration getRateLimitPeriod() {
-        return Duration.ofMillis(configuration.getRateLimitPeriod());
     }
 
     public EbbotOperation getOperation() {
@@ -203,11 +188,6 @@ public class EbbotEndpoint extends ChatbotEndpoint {
     public void setDelay(long delay) {
         this.delay = delay;
         super.setDelay(delay);
-    }
-
-    /** A cursor key that names the stream and the Ebbot host, but never the key. */
-    String cursorKeyFor(String stream) {
-        return "ebbot:" + stream + "@" + getApiClient().getBaseUrl().getHost();
     }
 
     Duration quietPeriod() {

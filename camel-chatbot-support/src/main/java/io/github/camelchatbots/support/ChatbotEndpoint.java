@@ -9,6 +9,7 @@ import io.github.camelchatbots.support.http.RateLimiter;
 import io.github.camelchatbots.support.http.RateLimiters;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -124,11 +125,14 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
     }
 
     /**
-     * The cursor key of a consumer that names none: the scheme, the stream and the vendor's host, never the
-     * credential, which may be rotated without the cursor starting over.
+     * The cursor key of a consumer that names none: the vendor's scheme, the stream and the vendor's host, never the
+     * credential, which may be rotated without the cursor starting over. The scheme is the component's own, not the
+     * name it is registered under, so that registering it under another name keeps the cursor.
      */
     public String cursorKeyFor(String stream) {
-        String scheme = getEndpointUri().substring(0, getEndpointUri().indexOf(':'));
+        UriEndpoint endpoint = getClass().getAnnotation(UriEndpoint.class);
+        String scheme = endpoint != null ? endpoint.scheme()
+                : getEndpointUri().substring(0, getEndpointUri().indexOf(':'));
         return scheme + ":" + stream + "@" + getApiClient().getBaseUrl().getHost();
     }
 

@@ -2,11 +2,13 @@ package io.github.camelchatbots.component.chatbotcom;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomChat;
@@ -43,6 +45,8 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
     private final ChatbotcomEndpoint endpoint;
     /** Listed after the stored {@code takenUpTo}, not yet taken in; a restart lists them again. */
     private final TreeMap<Key, Waiting> listedNotTakenIn = new TreeMap<>(Key.ORDER);
+    /** Chats whose archive failed to come on the last try: they go last, so that they hold up no other. */
+    private final Set<String> failing = new HashSet<>();
 
     public ChatbotcomChatsConsumer(ChatbotcomEndpoint endpoint, Processor processor) {
         super(endpoint, processor, ChatbotcomConstants.CHAT_ID);
@@ -93,6 +97,7 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         listedNotTakenIn.clear();
+        failing.clear();
         super.doStart();
     }
 
@@ -118,7 +123,8 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
         Key takenUpTo = progress.takenUpTo();
         readList(takenUpTo, pending);
         // chats that may be over wait in the cursor; more of them than a poll fetches would only grow it
-        long mayBeOver = pending.values().stream().filter(chat -> chat.mayBeOver(quietSince)).count();
+        long mayBeOver = pending.values().stream()
+                .filter(chat -> chat.mayBeOver(quietSince) && !failing.contains(chat.id())).count();
         while (mayBeOver < perPoll && !listedNotTakenIn.isEmpty()) {
             Map.Entry<Key, Waiting> next = listedNotTakenIn.pollFirstEntry();
             pending.put(next.getKey(), next.getValue());
@@ -167,6 +173,9 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
         Map<String, Key> waitingById = new HashMap<>();
         pending.keySet().forEach(key -> waitingById.put(key.id(), key));
 
+        // new chats count as listed only once the read is complete: a read that fails half-way must not move known
+        // past chats on the pages it never reached
+        TreeMap<Key, Waiting> found = new TreeMap<>(Key.ORDER);
         Long after = null;
         int largestPage = 0;
         int refreshPages = 0;
@@ -179,7 +188,7 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
                 if (waiting != null) {
                     pending.computeIfPresent(waiting, (k, entry) -> entry.seenAgain(chat));
                 } else if (known == null || Key.ORDER.compare(key, known) > 0) {
-                    listedNotTakenIn.merge(key, Waiting.of(chat), (before, now) -> now);
+                    found.put(key, Waiting.of(chat));
                 }
                 oldest = oldest == null || chat.createdAt().isBefore(oldest) ? chat.createdAt() : oldest;
             }
@@ -192,6 +201,7 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
                 || (deepest != null && (oldest.isBefore(deepest)
                                         // only a full page can have been cut inside one millisecond
                                         || page.size() < LIST_PAGE_SIZE && !oldest.isAfter(deepest)))) {
+                listedNotTakenIn.putAll(found);
                 return;
             }
             // one millisecond later than the oldest, in case others created in the same millisecond did not fit on
@@ -208,12 +218,14 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
      */
     private Map<Key, ChatbotcomChat> fetchOver(TreeMap<Key, Waiting> pending, int perPoll, Instant quietSince) {
         Map<Key, ChatbotcomChat> over = new LinkedHashMap<>();
-        int fetched = 0;
-        for (Waiting chat : new ArrayList<>(pending.values())) {
-            if (!chat.mayBeOver(quietSince)) {
-                continue;
-            }
-            if (fetched++ >= perPoll) {
+        List<Waiting> candidates = new ArrayList<>(pending.values());
+        candidates.removeIf(chat -> !chat.mayBeOver(quietSince));
+        // stable: oldest first among the others, then oldest first among those that failed last time
+        candidates.sort(Comparator.comparing((Waiting chat) -> failing.contains(chat.id())));
+        int settled = 0;
+        int failed = 0;
+        for (Waiting chat : candidates) {
+            if (settled >= perPoll || failed >= perPoll) {
                 break;
             }
             ChatbotcomChat archive;
@@ -223,12 +235,18 @@ public class ChatbotcomChatsConsumer extends CursorPollingConsumer {
                 LOG.warn("ChatBot.com chat {} was listed but ChatBot.com no longer has it; it is not delivered",
                         chat.id());
                 pending.remove(chat.key());
+                failing.remove(chat.id());
+                settled++;
                 continue;
-            } catch (ChatbotException failed) {
+            } catch (ChatbotException error) {
+                failing.add(chat.id());
+                failed++;
                 getExceptionHandler().handleException("The archive of ChatBot.com chat " + chat.id()
-                                                      + " could not be fetched; it is tried again next poll", failed);
+                                                      + " could not be fetched; it is tried again next poll", error);
                 continue;
             }
+            failing.remove(chat.id());
+            settled++;
             Waiting now = chat.seenAgain(archive);
             if (now.mayBeOver(quietSince)) {
                 over.put(chat.key(), archive);

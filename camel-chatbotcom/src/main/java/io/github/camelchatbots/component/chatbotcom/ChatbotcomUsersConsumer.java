@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.UserListing;
@@ -78,6 +77,11 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
         for (int attempt = 0; fresh == null && attempt < MAX_ANCHOR_SEARCHES; attempt++) {
             ChatbotcomUser anchor = newestAtOrBefore(delivered);
             fresh = readAscending(anchor == null ? null : markOf(anchor), delivered, wanted);
+            if (fresh != null && fresh.isEmpty() && anchor != null && delivered.id() == null) {
+                // nothing lies between the anchor and the start time: from now on the anchor is the place, and an
+                // idle poll costs one request instead of a search
+                storeCursor(writeCursor(markOf(anchor)));
+            }
         }
         List<PollItem> items = new ArrayList<>();
         // null still: the order kept moving under every read; nothing is lost by trying again next poll
@@ -134,7 +138,7 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
     private boolean stillAt(Mark mark) {
         try {
             ChatbotcomUserDetails user = endpoint.getClient().user(mark.id());
-            return Objects.equals(user.lastSeen(), mark.at());
+            return placeOf(user.lastSeen()).equals(mark.at());
         } catch (ChatbotNotFoundException gone) {
             return false;
         }
@@ -173,8 +177,12 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
     }
 
     private Mark markOf(ChatbotcomUser user) {
-        Instant at = byLastSeen ? user.lastSeen() : user.createdAt();
-        return new Mark(user.id(), at != null ? at : Instant.EPOCH);
+        return new Mark(user.id(), placeOf(byLastSeen ? user.lastSeen() : user.createdAt()));
+    }
+
+    /** A user without the time sorts first, as the oldest would. */
+    private static Instant placeOf(Instant at) {
+        return at != null ? at : Instant.EPOCH;
     }
 
     private Mark read(String cursor) {

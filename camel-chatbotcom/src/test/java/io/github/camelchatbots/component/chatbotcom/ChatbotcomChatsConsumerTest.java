@@ -1,10 +1,12 @@
 package io.github.camelchatbots.component.chatbotcom;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomChat;
@@ -189,5 +191,42 @@ class ChatbotcomChatsConsumerTest extends ChatbotcomTestSupport {
         Thread.sleep(500);
         assertThat(deliveredIds()).containsExactly(chatId);
         assertThat(delivered.get(0).createdAt()).isNull();
+    }
+
+    @Test
+    void anArchiveThatKeepsFailingHoldsUpNoOther() throws Exception {
+        String broken = converse("hello");
+        String fine = converse("opening hours");
+        List.of(broken, fine).forEach(chatbotcom()::finishChat);
+        SIM.simulator().faults().on("GET", "/v2/chats/" + broken).always().status(400);
+        consume("chatbotcom:chats?delay=100&initialDelay=0&maxMessagesPerPoll=1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 1);
+        assertThat(deliveredIds()).containsExactly(fine);
+    }
+
+    @Test
+    void aListReadThatFailsHalfWayLosesNoChat() throws Exception {
+        List<String> chats = IntStream.range(0, 85).mapToObj(i -> {
+            String chatId = converse("hello " + i);
+            chatbotcom().finishChat(chatId);
+            return chatId;
+        }).toList();
+        AtomicInteger listReads = new AtomicInteger();
+        context.getRegistry().bind("cutThirdListRead", (HttpClientConfigurer) builder -> builder
+                .addExecInterceptorFirst("cut-third-list-read", (request, scope, chain) -> {
+                    if (request.getPath().contains("/v2/chats?") || request.getPath().endsWith("/v2/chats")) {
+                        if (listReads.incrementAndGet() == 3) {
+                            throw new IOException("connection cut while reading the list");
+                        }
+                    }
+                    return chain.proceed(request, scope);
+                }));
+        consume("chatbotcom:chats?delay=100&initialDelay=0&maxRetries=0&httpClientConfigurer=#cutThirdListRead");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() >= 85);
+        Thread.sleep(300);
+        assertThat(listReads.get()).isGreaterThan(3);
+        assertThat(deliveredIds()).containsExactlyElementsOf(chats);
     }
 }

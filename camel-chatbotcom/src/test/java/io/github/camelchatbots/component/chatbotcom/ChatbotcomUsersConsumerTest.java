@@ -142,6 +142,19 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
     }
 
     @Test
+    void startingFromATimeSearchesForItsPlaceOnceNotOnEveryIdlePoll() throws Exception {
+        chatbotcom().createUser("old", Map.of("n", "1"));
+        consume("chatbotcom:users?delay=100&initialDelay=0&startFrom=now");
+        Thread.sleep(700);
+        later();
+        chatbotcom().createUser("new", Map.of("n", "2"));
+
+        awaitDelivered("new");
+        assertThat(chatbotcom().requests()).filteredOn(request -> request.query().contains("sort.order=desc"))
+                .as("the place is searched for once; then idle polls read on from it").hasSize(1);
+    }
+
+    @Test
     void maxMessagesPerPollDeliversInOrderOverSeveralPolls() throws Exception {
         IntStream.range(0, 5).forEach(i -> chatbotcom().createUser("m" + i, Map.of("n", "v")));
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();

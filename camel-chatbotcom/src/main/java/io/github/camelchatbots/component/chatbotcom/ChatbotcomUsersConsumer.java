@@ -53,6 +53,10 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
      */
     record Mark(String id, Instant at) {
 
+        /**
+         * Equal times are told apart by id. ChatBot.com does not document how it orders them; this order only
+         * matters when the place is found again by time, for users seen in the same millisecond as the cursor's.
+         */
         static final Comparator<Mark> ORDER = Comparator.comparing(Mark::at)
                 .thenComparing(Mark::id, Comparator.nullsFirst(Comparator.naturalOrder()));
     }

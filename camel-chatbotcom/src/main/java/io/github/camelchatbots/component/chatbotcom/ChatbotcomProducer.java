@@ -122,8 +122,7 @@ public class ChatbotcomProducer extends DefaultProducer {
         } else {
             conditions = ChatbotcomUserFilter.parseAll(filters.toString());
         }
-        Integer limit = message.getHeader(ChatbotcomConstants.LIMIT, configuration.getLimit(), Integer.class);
-        return new UserListing(limit == null ? configuration.getLimit() : limit,
+        return new UserListing(message.getHeader(ChatbotcomConstants.LIMIT, configuration.getLimit(), Integer.class),
                 message.getHeader(ChatbotcomConstants.AFTER, configuration.getAfter(), String.class),
                 message.getHeader(ChatbotcomConstants.SORT_FIELD, configuration.getSortField(), String.class),
                 message.getHeader(ChatbotcomConstants.SORT_ORDER, configuration.getSortOrder(), String.class),

@@ -39,10 +39,6 @@ public record ChatbotcomQuery(
         return new ChatbotcomQuery(sessionId, null, trigger, null, null, null, null, null, null, null);
     }
 
-    public ChatbotcomQuery withSessionId(String id) {
-        return new ChatbotcomQuery(id, query, trigger, goTo, confidence, lifespan, reset, storyId, parameters, debug);
-    }
-
     /** Fills in what this query leaves open from {@code defaults}; what it sets itself wins. */
     public ChatbotcomQuery orElse(ChatbotcomQuery defaults) {
         boolean hasInput = query != null || trigger != null || goTo != null;

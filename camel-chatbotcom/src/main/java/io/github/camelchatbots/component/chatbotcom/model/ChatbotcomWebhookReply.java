@@ -14,10 +14,6 @@ public record ChatbotcomWebhookReply(List<ChatbotcomMessagePart> responses, Map<
                 null);
     }
 
-    public static ChatbotcomWebhookReply empty() {
-        return new ChatbotcomWebhookReply(List.of(), null);
-    }
-
     public ChatbotcomWebhookReply withAttributes(Map<String, String> newAttributes) {
         return new ChatbotcomWebhookReply(responses, newAttributes);
     }

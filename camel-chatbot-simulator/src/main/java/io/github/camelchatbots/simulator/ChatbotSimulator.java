@@ -55,6 +55,11 @@ public final class ChatbotSimulator implements AutoCloseable {
     }
 
     public static ChatbotSimulator start(int port) {
+        // without it the JDK HTTP server holds each answer ~40 ms for Nagle's algorithm; it is read once, when the
+        // server's classes load, so an embedding JVM that set nothing gets it here, before the first server starts
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         return new ChatbotSimulator(port);
     }
 

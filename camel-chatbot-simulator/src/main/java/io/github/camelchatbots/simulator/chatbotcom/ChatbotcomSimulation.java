@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.camelchatbots.simulator.FaultInjector;
 import io.github.camelchatbots.simulator.RecordedRequest;
+import io.github.camelchatbots.simulator.RequestLog;
 import io.github.camelchatbots.simulator.VendorEndpoint;
 import io.github.camelchatbots.simulator.VendorSimulation;
 
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -227,7 +227,7 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     private final ChatbotcomWebhookCaller webhooks = new ChatbotcomWebhookCaller();
     private final ChatbotcomPlatform platform = new ChatbotcomPlatform(clock, webhooks);
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final RateLimit rateLimit = new RateLimit();
     private final AtomicBoolean createUserAnswersArray = new AtomicBoolean();
     private volatile String baseUrl;
@@ -481,11 +481,11 @@ public final class ChatbotcomSimulation implements VendorSimulation {
 
     /** Every request that reached this vendor, in arrival order, including those rejected or faulted. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.snapshot();
     }
 
     public int requestCount() {
-        return requests.size();
+        return (int) requests.total();
     }
 
     // ---- demo

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.camelchatbots.simulator.FaultInjector;
 import io.github.camelchatbots.simulator.RecordedRequest;
+import io.github.camelchatbots.simulator.RequestLog;
 import io.github.camelchatbots.simulator.VendorEndpoint;
 import io.github.camelchatbots.simulator.VendorSimulation;
 import io.github.camelchatbots.simulator.http.SlidingWindowLimiter;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
@@ -50,7 +50,7 @@ public final class EbbotSimulation implements VendorSimulation {
     private final EbbotBot bot = new EbbotBot();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> webhooks = new CopyOnWriteArraySet<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final RequestLog requests = new RequestLog();
     private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(
             path -> path.startsWith("/api/chats/"), DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW, DEFAULT_HANG_TIMEOUT);
     private volatile String baseUrl;
@@ -194,7 +194,7 @@ public final class EbbotSimulation implements VendorSimulation {
 
     /** Every request that reached this vendor, in arrival order. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.snapshot();
     }
 
     @Override

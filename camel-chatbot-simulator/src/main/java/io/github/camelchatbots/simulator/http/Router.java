@@ -37,6 +37,10 @@ public final class Router {
         return add("PUT", pathRegex, handler);
     }
 
+    public Router delete(String pathRegex, Handler handler) {
+        return add("DELETE", pathRegex, handler);
+    }
+
     private Router add(String method, String pathRegex, Handler handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
         return this;

@@ -1,5 +1,6 @@
 package io.github.camelchatbots.support;
 
+import io.github.camelchatbots.support.http.RateLimiter;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.StateRepository;
@@ -92,14 +93,35 @@ public abstract class ChatbotConfiguration implements Cloneable {
                             + " accounts on one host that share a cursorFile or cursorRepository each need their own.")
     private String cursorKey;
 
-    /** The vendor's API address; declared by each vendor with its own default. */
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "The window of rateLimit (milliseconds, or a duration such as 1m). A request counts from"
+                            + " when it is sent until a whole window after its answer came back or it failed.")
+    private long rateLimitPeriod = 60_000;
+
+    @UriParam(label = "advanced",
+              description = "A RateLimiter bean that holds the account's budget instead of this JVM's own limiter, e.g."
+                            + " one shared by the nodes of a cluster; rateLimit and rateLimitPeriod then only document"
+                            + " the intent.")
+    private RateLimiter rateLimiter;
+
+    @UriParam(label = "advanced",
+              description = "Where the latest requests of each rate-limited account are recorded (a small file per"
+                            + " account, named by a one-way digest), so that an application restarted within one"
+                            + " rateLimitPeriod goes on from what it already spent instead of exceeding the vendor's"
+                            + " limit. Defaults to camel-chatbots/rate-limits in the JVM's temporary directory.")
+    private String rateLimitStateDirectory;
+
+    /**
+     * The vendor's API address. Declared by each vendor: the catalog takes an option's default from its field's
+     * annotation, and each vendor's default differs.
+     */
     public abstract String getBaseUrl();
 
-    /** Requests per {@link #getRateLimitPeriod()} for one account; 0 for none. Each vendor declares its default. */
+    /**
+     * Requests per {@link #getRateLimitPeriod()} for one account, 0 for none of the endpoint's own. Declared by each
+     * vendor, as {@link #getBaseUrl()} is: only some document a limit.
+     */
     public abstract int getRateLimit();
-
-    /** The window of the rate limit, in milliseconds. */
-    public abstract long getRateLimitPeriod();
 
     /** A copy for one endpoint, so that endpoint options never change the component's defaults. */
     public ChatbotConfiguration copy() {
@@ -108,6 +130,30 @@ public abstract class ChatbotConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public RateLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public String getRateLimitStateDirectory() {
+        return rateLimitStateDirectory;
+    }
+
+    public void setRateLimitStateDirectory(String rateLimitStateDirectory) {
+        this.rateLimitStateDirectory = rateLimitStateDirectory;
     }
 
     public long getConnectTimeout() {

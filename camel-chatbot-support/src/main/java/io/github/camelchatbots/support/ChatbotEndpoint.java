@@ -1,5 +1,6 @@
 package io.github.camelchatbots.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.camelchatbots.support.consumer.StartFrom;
@@ -87,13 +88,19 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         super.doStart();
         ChatbotConfiguration configuration = getChatbotConfiguration();
         Authentication authentication = createAuthentication();
-        RateLimiter limiter = RateLimiters.forAccount(getBaseUrl(), authentication, getRateLimit(),
-                getRateLimitPeriod());
+        RateLimiter limiter = configuration.getRateLimiter() != null ? configuration.getRateLimiter()
+                : RateLimiters.forAccount(getVendorName(), getBaseUrl(), authentication, getRateLimit(),
+                        getRateLimitPeriod(), rateLimitStateDirectory());
         sharedHttpClient = configuration.getHttpClient() == null
                 ? getComponent().getHttpClients().acquire(configuration, getCamelContext()) : null;
         CloseableHttpClient http = sharedHttpClient != null ? sharedHttpClient : configuration.getHttpClient();
         apiClient = new ChatbotApiClient(getVendorName(), getBaseUrl(), authentication, limiter, http,
-                sharedHttpClient != null, getErrorModel());
+                sharedHttpClient != null, Duration.ofMillis(configuration.getMaxRetryAfter()), getErrorModel());
+    }
+
+    private Path rateLimitStateDirectory() {
+        String directory = getChatbotConfiguration().getRateLimitStateDirectory();
+        return directory == null || directory.isBlank() ? RateLimiters.defaultStateDirectory() : Path.of(directory);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class ChatbotApiClient {
     private final RateLimiter rateLimiter;
     private final CloseableHttpClient http;
     private final boolean limitedPerAttempt;
+    private final Duration maxPause;
     private final VendorErrorModel errorModel;
     private final ObjectMapper mapper = ChatbotJson.mapper();
 
@@ -64,15 +65,18 @@ public final class ChatbotApiClient {
      * @param http              the HTTP client; whoever made it closes it
      * @param limitedPerAttempt true when {@code http} was built by {@link ChatbotHttpClients}, which applies the rate
      *                          limit to every attempt; a client the user handed in gets one permit per call instead
+     * @param maxPause          the longest a 429's {@code Retry-After} pauses the account
      */
     public ChatbotApiClient(String vendor, String baseUrl, Authentication authentication, RateLimiter rateLimiter,
-                            CloseableHttpClient http, boolean limitedPerAttempt, VendorErrorModel errorModel) {
+                            CloseableHttpClient http, boolean limitedPerAttempt, Duration maxPause,
+                            VendorErrorModel errorModel) {
         this.vendor = Objects.requireNonNull(vendor);
         this.baseUrl = validateBaseUrl(baseUrl);
         this.authentication = Objects.requireNonNull(authentication);
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
         this.http = Objects.requireNonNull(http);
         this.limitedPerAttempt = limitedPerAttempt;
+        this.maxPause = Objects.requireNonNull(maxPause);
         this.errorModel = Objects.requireNonNull(errorModel);
     }
 
@@ -103,7 +107,7 @@ public final class ChatbotApiClient {
 
     /** Whether the account's rate limit would let a request go right now; pollers use it to stop early. */
     public boolean hasBudget() {
-        return rateLimiter.hasPermitNow();
+        return rateLimiter.hasBudget();
     }
 
     public Request get(String... pathSegments) {
@@ -206,13 +210,16 @@ public final class ChatbotApiClient {
             try {
                 if (limitedPerAttempt) {
                     context.setAttribute(CallAttributes.RATE_LIMITER, rateLimiter);
+                    answer = send(request, context);
                 } else {
-                    rateLimiter.acquire();
+                    // a client of the user's own has no place for the limit inside it: one permit for the whole call
+                    try (RateLimiter.Permit permit = rateLimiter.acquire()) {
+                        answer = send(request, context);
+                    }
+                    if (answer.status == 429 && answer.retryAfter != null) {
+                        rateLimiter.pauseFor(answer.retryAfter.compareTo(maxPause) < 0 ? answer.retryAfter : maxPause);
+                    }
                 }
-                answer = http.execute(request, context, response -> new Answer(response.getCode(),
-                        requestIdHeader(response.getHeaders()), RetryPolicy.retryAfter(response),
-                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
-                                StandardCharsets.UTF_8)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ChatbotConnectionException(call, 0, null, null, null, "interrupted", e);
@@ -229,6 +236,13 @@ public final class ChatbotApiClient {
             LOG.debug("{} answered {} in {} ms (request id {})", call, answer.status,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), answer.requestId);
             return interpret(call, answer);
+        }
+
+        private Answer send(ClassicHttpRequest request, HttpClientContext context) throws IOException {
+            return http.execute(request, context, response -> new Answer(response.getCode(),
+                    requestIdHeader(response.getHeaders()), RetryPolicy.retryAfter(response),
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                            StandardCharsets.UTF_8)));
         }
 
         private ClassicHttpRequest build(ChatbotCall call) {

@@ -22,12 +22,18 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ChatbotHttpClients {
 
+    /** Enough for the concurrent consumers and producers of one component; vendors rate-limit well below it. */
+    static final int MAX_CONNECTIONS_PER_VENDOR = 32;
+
     private ChatbotHttpClients() {
     }
 
     public static CloseableHttpClient create(ChatbotConfiguration configuration, CamelContext camelContext)
             throws Exception {
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                // HttpClient's default of 5 per host would queue concurrent callers of one vendor behind each other
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_VENDOR)
+                .setMaxConnTotal(MAX_CONNECTIONS_PER_VENDOR * 2)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
                         .setSocketTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -16,17 +18,20 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 public final class SharedHttpClients {
 
-    /** What a client is built from; beans by identity, as two equal-looking beans may still differ. */
+    /**
+     * What a client is built from. The beans are held themselves, so that they compare as they define equality
+     * (by identity for these): a hash of them could let two different TLS settings share one client.
+     */
     private record Settings(long connectTimeout, long responseTimeout, int maxRetries, long retryInitialDelay,
                             long retryMaxDelay, long maxRetryAfter, String proxyHost, Integer proxyPort,
-                            int sslContextParameters, int httpClientConfigurer) {
+                            SSLContextParameters sslContextParameters, HttpClientConfigurer httpClientConfigurer) {
 
         static Settings of(ChatbotConfiguration configuration) {
             return new Settings(configuration.getConnectTimeout(), configuration.getResponseTimeout(),
                     configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                     configuration.getRetryMaxDelay(), configuration.getMaxRetryAfter(), configuration.getProxyHost(),
-                    configuration.getProxyPort(), System.identityHashCode(configuration.getSslContextParameters()),
-                    System.identityHashCode(configuration.getHttpClientConfigurer()));
+                    configuration.getProxyPort(), configuration.getSslContextParameters(),
+                    configuration.getHttpClientConfigurer());
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.camelchatbots.support.model;
 
 import java.time.Instant;
 
+import io.github.camelchatbots.support.json.IsoInstant;
+
 /**
  * A conversation, vendor-neutral, without its messages.
  *
@@ -14,5 +16,5 @@ import java.time.Instant;
  * @param lastActivityAt when something last happened in it, null when unknown
  */
 public record ChatConversation(String vendor, String conversationId, String userId, String userName, String status,
-                               Instant startedAt, Instant lastActivityAt) {
+                               @IsoInstant Instant startedAt, @IsoInstant Instant lastActivityAt) {
 }

@@ -2,6 +2,8 @@ package io.github.camelchatbots.support.model;
 
 import java.time.Instant;
 
+import io.github.camelchatbots.support.json.IsoInstant;
+
 /**
  * One message of a conversation, vendor-neutral.
  *
@@ -14,5 +16,5 @@ import java.time.Instant;
  * @param sentAt         when it was sent, null when the vendor does not say
  */
 public record ChatMessage(String vendor, String conversationId, String messageId, ChatParticipant sender,
-                          String senderName, String text, Instant sentAt) {
+                          String senderName, String text, @IsoInstant Instant sentAt) {
 }

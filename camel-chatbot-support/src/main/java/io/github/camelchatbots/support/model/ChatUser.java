@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelchatbots.support.json.IsoInstant;
+
 /**
  * An end user of a bot, vendor-neutral: what a CRM needs.
  *
@@ -17,8 +19,8 @@ import java.util.Map;
  * @param lastSeenAt last seen, null when unknown
  * @param attributes every further attribute the vendor keeps, as text
  */
-public record ChatUser(String vendor, String userId, String externalId, String name, String email, Instant createdAt,
-                       Instant lastSeenAt, Map<String, String> attributes) {
+public record ChatUser(String vendor, String userId, String externalId, String name, String email, @IsoInstant Instant createdAt,
+                       @IsoInstant Instant lastSeenAt, Map<String, String> attributes) {
 
     public ChatUser {
         // vendors keep unset attributes as null values, which Map.copyOf would reject

@@ -28,6 +28,7 @@ import io.github.camelchatbots.support.http.FakeVendor.Reply;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,12 +101,12 @@ class ChatbotApiClientTest {
         CloseableHttpClient http = ChatbotHttpClients.create(configuration, camelContext);
         toClose.add(http);
         return new ChatbotApiClient("Fake", baseUrl, Authentication.headerKey("x-api-key", API_KEY), limiter, http,
-                true, FakeVendor.ERRORS);
+                true, Duration.ofMillis(configuration.getMaxRetryAfter()), FakeVendor.ERRORS);
     }
 
     private ChatbotApiClient clientOver(CloseableHttpClient userClient, RateLimiter limiter) {
         return new ChatbotApiClient("Fake", vendor.baseUrl(), Authentication.headerKey("x-api-key", API_KEY), limiter,
-                userClient, false, FakeVendor.ERRORS);
+                userClient, false, Duration.ofSeconds(2), FakeVendor.ERRORS);
     }
 
     record Note(String text, int priority) {
@@ -366,7 +367,7 @@ class ChatbotApiClientTest {
         vendor.then(Reply.json(503, FakeVendor.error("unavailable", "1")))
                 .then(Reply.json(503, FakeVendor.error("unavailable", "2")))
                 .then(Reply.ok());
-        ChatbotApiClient api = client(vendor.baseUrl(), fastConfiguration(), new RateLimiter(2, window));
+        ChatbotApiClient api = client(vendor.baseUrl(), fastConfiguration(), new AccountRateLimiter("test", new AccountRateLimiter.Limit(2, window)));
 
         api.get("chats").execute();
 
@@ -382,12 +383,27 @@ class ChatbotApiClientTest {
     void aCallOverAUserSuppliedHttpClientStillSpendsAPermit() throws Exception {
         CloseableHttpClient userClient = ChatbotHttpClients.create(fastConfiguration(), camelContext);
         toClose.add(userClient);
-        ChatbotApiClient api = clientOver(userClient, new RateLimiter(1, Duration.ofMinutes(1)));
+        ChatbotApiClient api = clientOver(userClient, new AccountRateLimiter("test", new AccountRateLimiter.Limit(1, Duration.ofMinutes(1))));
         assertThat(api.hasBudget()).isTrue();
 
         api.get("chats").execute();
 
         assertThat(api.hasBudget()).isFalse();
+    }
+
+    @Test
+    void a429OverAUserSuppliedHttpClientStillPausesTheAccount() throws Exception {
+        CloseableHttpClient userClient = HttpClients.custom()
+                .disableAutomaticRetries().build();
+        toClose.add(userClient);
+        RateLimiter limiter = RateLimiter.unlimited();
+        ChatbotApiClient api = clientOver(userClient, limiter);
+        vendor.then(Reply.json(429, FakeVendor.error("rate_limited", "slow down")).header("Retry-After", "30"));
+
+        assertThatThrownBy(() -> api.get("chats").execute()).isInstanceOf(ChatbotRateLimitedException.class);
+
+        // every other call of the account waits, not only this one
+        assertThat(limiter.hasBudget()).isFalse();
     }
 
     @Test

@@ -84,6 +84,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": getOrCreateConfiguration(target).setRateLimitStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelchatbots.support.http.RateLimiter.class, value)); return true;
         case "replytimeout":
         case "replyTimeout": getOrCreateConfiguration(target).setReplyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reset": getOrCreateConfiguration(target).setReset(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -173,6 +177,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return java.lang.String.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.github.camelchatbots.support.http.RateLimiter.class;
         case "replytimeout":
         case "replyTimeout": return long.class;
         case "reset": return java.lang.Boolean.class;
@@ -263,6 +271,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return getOrCreateConfiguration(target).getRateLimitStateDirectory();
+        case "ratelimiter":
+        case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "replytimeout":
         case "replyTimeout": return getOrCreateConfiguration(target).getReplyTimeout();
         case "reset": return getOrCreateConfiguration(target).getReset();

@@ -23,7 +23,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(64);
         props.add("accessToken");
         props.add("after");
         props.add("backoffErrorThreshold");
@@ -62,6 +62,8 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("quietPeriod");
         props.add("rateLimit");
         props.add("rateLimitPeriod");
+        props.add("rateLimitStateDirectory");
+        props.add("rateLimiter");
         props.add("repeatCount");
         props.add("replyTimeout");
         props.add("reset");

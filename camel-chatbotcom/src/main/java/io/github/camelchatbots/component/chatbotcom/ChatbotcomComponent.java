@@ -15,11 +15,6 @@ public class ChatbotcomComponent extends ChatbotComponent {
     private ChatbotcomConfiguration configuration = new ChatbotcomConfiguration();
 
     @Override
-    protected String[] getSensitiveOptionNames() {
-        return new String[] { "accessToken", "verificationToken" };
-    }
-
-    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ChatbotcomEndpoint endpoint = new ChatbotcomEndpoint(uri, this, ChatbotcomEndpoint.operation(remaining),
                 configuration.copy());

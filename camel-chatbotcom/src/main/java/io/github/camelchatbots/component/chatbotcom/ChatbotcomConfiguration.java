@@ -25,13 +25,10 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
 
     @UriParam(label = "advanced", defaultValue = "0",
               description = "Requests per rateLimitPeriod allowed for this account, shared by every endpoint using the"
-                            + " same token and base URL. ChatBot.com documents no limit, so it is off (0); 429 answers"
-                            + " and their Retry-After are honoured either way.")
-    private int rateLimit = 0;
-
-    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
-              description = "The window of rateLimit.")
-    private long rateLimitPeriod = 60_000;
+                            + " same token and base URL in this JVM; when endpoints declare different limits, each of"
+                            + " them holds. ChatBot.com documents no limit, so it is off (0); 429 answers and their"
+                            + " Retry-After are honoured either way.")
+    private int rateLimit;
 
     @UriParam(description = "ChatBot.com's id of a user (the id in /users/{id}, not the integrator's own userId): for user,"
                             + " updateUser and banUser. Header CamelChatbotcomId overrides it.")
@@ -158,15 +155,6 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
 
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
-    }
-
-    @Override
-    public long getRateLimitPeriod() {
-        return rateLimitPeriod;
-    }
-
-    public void setRateLimitPeriod(long rateLimitPeriod) {
-        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public String getId() {

@@ -81,6 +81,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": getOrCreateConfiguration(target).setRateLimitStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelchatbots.support.http.RateLimiter.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -153,6 +157,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return java.lang.String.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.github.camelchatbots.support.http.RateLimiter.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryinitialdelay":
@@ -226,6 +234,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return getOrCreateConfiguration(target).getRateLimitStateDirectory();
+        case "ratelimiter":
+        case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryinitialdelay":

@@ -83,6 +83,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": target.getConfiguration().setRateLimitStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.github.camelchatbots.support.http.RateLimiter.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -181,6 +185,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return java.lang.String.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.github.camelchatbots.support.http.RateLimiter.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -280,6 +288,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
+        case "ratelimitstatedirectory":
+        case "rateLimitStateDirectory": return target.getConfiguration().getRateLimitStateDirectory();
+        case "ratelimiter":
+        case "rateLimiter": return target.getConfiguration().getRateLimiter();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":

@@ -23,7 +23,7 @@ public class EbbotEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(51);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -57,6 +57,8 @@ public class EbbotEndpointUriFactory extends org.apache.camel.support.component.
         props.add("quietPeriod");
         props.add("rateLimit");
         props.add("rateLimitPeriod");
+        props.add("rateLimitStateDirectory");
+        props.add("rateLimiter");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("retryInitialDelay");

@@ -15,12 +15,6 @@ public class EbbotComponent extends ChatbotComponent {
     private EbbotConfiguration configuration = new EbbotConfiguration();
 
     @Override
-    protected String[] getSensitiveOptionNames() {
-        // the webhook id authorizes whoever knows it to talk to the bot
-        return new String[] { "webhookId" };
-    }
-
-    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         EbbotEndpoint endpoint = new EbbotEndpoint(uri, this, EbbotEndpoint.operation(remaining),
                 configuration.copy());

@@ -23,13 +23,10 @@ public class EbbotConfiguration extends ChatbotConfiguration {
 
     @UriParam(label = "advanced", defaultValue = "20",
               description = "Requests per rateLimitPeriod allowed for this account, shared by every endpoint using"
-                            + " the same key and base URL. Ebbot documents 20 a minute and lets excess requests time"
-                            + " out. 0 switches the limit off.")
+                            + " the same key and base URL in this JVM; when endpoints declare different limits, each"
+                            + " of them holds. Ebbot documents 20 a minute and lets excess requests time out rather"
+                            + " than answer 429. 0 leaves the account without a limit of this endpoint's own.")
     private int rateLimit = 20;
-
-    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
-              description = "The window of rateLimit.")
-    private long rateLimitPeriod = 60_000;
 
     @UriParam(description = "The chat: required by the transcript producer (or header CamelEbbotChatId); on the"
                             + " transcript consumer, follows this one chat's messages; on sendMessage, continues"
@@ -96,15 +93,6 @@ public class EbbotConfiguration extends ChatbotConfiguration {
 
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
-    }
-
-    @Override
-    public long getRateLimitPeriod() {
-        return rateLimitPeriod;
-    }
-
-    public void setRateLimitPeriod(long rateLimitPeriod) {
-        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public String getChatId() {

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.json.IsoInstant;
 
 /**
  * A chat archive. Listed archives may come without {@code messages} and {@code attributes}; {@code chat} and the
@@ -18,8 +17,8 @@ public record ChatbotcomChat(
         String storyId,
         User user,
         String source,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant updatedAt,
+        @IsoInstant Instant createdAt,
+        @IsoInstant Instant updatedAt,
         Boolean finished,
         Map<String, Object> attributes,
         List<Message> messages) {
@@ -41,7 +40,7 @@ public record ChatbotcomChat(
             String type,
             String message,
             String text,
-            @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt) {
+            @IsoInstant Instant createdAt) {
 
         /** Who wrote it, as ChatBot.com names them (e.g. user or bot), or null. */
         public String authorName() {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelchatbots.support.json.IsoInstant;
 
 /** ChatBot.com's answer to one turn of a conversation. */
-public record ChatbotcomQueryResponse(Result result, String sessionId, Instant timestamp, ChatbotcomStatus status) {
+public record ChatbotcomQueryResponse(Result result, String sessionId, @IsoInstant Instant timestamp, ChatbotcomStatus status) {
 
     /**
      * What the bot made of the turn.

@@ -2,10 +2,9 @@ package io.github.camelchatbots.component.chatbotcom.model;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.json.IsoInstant;
 
 /** A user segment; {@code users} is how many users it holds. */
 public record ChatbotcomSegment(String id, String name, Integer users,
-                                @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt) {
+                                @IsoInstant Instant createdAt) {
 }

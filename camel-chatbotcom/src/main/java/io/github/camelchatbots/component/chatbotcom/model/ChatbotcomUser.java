@@ -3,8 +3,7 @@ package io.github.camelchatbots.component.chatbotcom.model;
 import java.time.Instant;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.json.IsoInstant;
 
 /**
  * A user as ChatBot.com lists them.
@@ -20,6 +19,6 @@ public record ChatbotcomUser(
         Boolean banned,
         Map<String, String> attributes,
         Integer conversations,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant lastSeen) {
+        @IsoInstant Instant createdAt,
+        @IsoInstant Instant lastSeen) {
 }

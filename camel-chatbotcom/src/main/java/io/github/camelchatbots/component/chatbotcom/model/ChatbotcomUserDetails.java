@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.json.IsoInstant;
 
 /**
  * One user in detail, as {@code GET /users/{id}} answers: the listed fields plus the attributes of the current
@@ -19,8 +18,8 @@ public record ChatbotcomUserDetails(
         Map<String, String> sessionAttributes,
         List<Conversation> conversations,
         List<SegmentRef> segments,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant lastSeen) {
+        @IsoInstant Instant createdAt,
+        @IsoInstant Instant lastSeen) {
 
     /**
      * One of the user's conversations. The vendor's example names the time {@code date}, its field table
@@ -28,8 +27,8 @@ public record ChatbotcomUserDetails(
      */
     public record Conversation(
             String id,
-            @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant date,
-            @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
+            @IsoInstant Instant date,
+            @IsoInstant Instant createdAt,
             String firstMessage) {
 
         /** When the conversation began, whichever field ChatBot.com filled. */

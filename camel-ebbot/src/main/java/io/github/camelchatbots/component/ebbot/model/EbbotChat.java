@@ -5,8 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
+import io.github.camelchatbots.support.json.IsoInstant;
 import io.github.camelchatbots.support.model.Instants;
 
 /**
@@ -22,14 +21,14 @@ public record EbbotChat(
         @JsonProperty("integration_type") String integrationType,
         String type,
         String status,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant statusTimestamp,
+        @IsoInstant Instant statusTimestamp,
         String chatUserId,
         @JsonProperty("handled_by") String handledBy,
         String userId,
         @JsonProperty("last_message") String lastMessage,
         String language,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant createdAt,
-        @JsonDeserialize(using = FlexibleInstantDeserializer.class) Instant updatedAt,
+        @IsoInstant Instant createdAt,
+        @IsoInstant Instant updatedAt,
         @JsonProperty("chat_user") EbbotChatUser chatUser) {
 
     /** A chat known only by its id, as the list may give it. */

@@ -2,6 +2,8 @@ package io.github.camelchatbots.component.ebbot.model;
 
 import java.time.Instant;
 
+import io.github.camelchatbots.support.json.IsoInstant;
+
 /**
  * One line of an Ebbot transcript: {@code date}, {@code time}, {@code sender} and {@code text} exactly as Ebbot
  * sends them, with the chat it belongs to, its position, and the parsed {@code timestamp} (null when Ebbot's date
@@ -16,7 +18,7 @@ import java.time.Instant;
  * @param timestamp date and time read in the endpoint's {@code timeZone}
  */
 public record EbbotMessage(String chatId, int index, String date, String time, String sender, String text,
-                           Instant timestamp) {
+                           @IsoInstant Instant timestamp) {
 
     /** {@code <chatId>#<index>}: Ebbot gives messages no id, and transcripts only ever grow at the end. */
     public String messageId() {

@@ -2,6 +2,7 @@ package io.github.camelchatbots.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.camelchatbots.simulator.chataibot.ChataibotSimulation;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 
@@ -33,7 +34,8 @@ public final class ChatbotSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final EbbotSimulation ebbot = new EbbotSimulation();
     private final ChatbotcomSimulation chatbotcom = new ChatbotcomSimulation();
-    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom);
+    private final ChataibotSimulation chataibot = new ChataibotSimulation();
+    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, chataibot);
 
     private ChatbotSimulator(int port) {
         try {
@@ -85,6 +87,10 @@ public final class ChatbotSimulator implements AutoCloseable {
 
     public ChatbotcomSimulation chatbotcom() {
         return chatbotcom;
+    }
+
+    public ChataibotSimulation chataibot() {
+        return chataibot;
     }
 
     public FaultInjector faults() {

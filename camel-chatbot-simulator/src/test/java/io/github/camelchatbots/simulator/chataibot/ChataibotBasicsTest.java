@@ -1,6 +1,7 @@
 package io.github.camelchatbots.simulator.chataibot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -166,8 +167,8 @@ class ChataibotBasicsTest extends ChataibotApiTestSupport {
         List<RecordedRequest> requests = chataibot.requests();
 
         assertThat(requests).extracting(RecordedRequest::method, RecordedRequest::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("POST", START),
-                org.assertj.core.groups.Tuple.tuple("POST", messages(conversation)));
+                tuple("POST", START),
+                tuple("POST", messages(conversation)));
         assertThat(requests.get(0).header("authorization")).isEqualTo("Bearer " + chataibot.accessToken());
         assertThat(TestHttp.json(requests.get(1).body())).isEqualTo(TestHttp.json(ChataibotHttp.sendRequest("hi")));
         assertThat(chataibot.requestCount()).isEqualTo(2);

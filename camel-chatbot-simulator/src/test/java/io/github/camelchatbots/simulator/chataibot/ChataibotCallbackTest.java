@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -187,7 +188,7 @@ class ChataibotCallbackTest extends ChataibotApiTestSupport {
     @Test
     void anUnreachableCallbackIsRecordedAsFailed() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
         chataibot.registerCallback("http://127.0.0.1:" + closedPort + "/gone");

@@ -2,6 +2,7 @@ package io.github.camelchatbots.simulator.chataibot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,8 +74,8 @@ class ChataibotConversationsTest extends ChataibotApiTestSupport {
         assertThat(conversation.visitorKey()).isEqualTo(VISITOR + "_" + chataibot.accountId());
         assertThat(conversation.variables()).isEqualTo(TestHttp.json(ChataibotHttp.SEED_START_REQUEST).get("variables"));
         assertThat(conversation.messages()).extracting(Message::from, Message::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("VISITOR", "Hello"),
-                org.assertj.core.groups.Tuple.tuple("BOT", ChataibotSimulation.DEFAULT_FALLBACK_ANSWER));
+                tuple("VISITOR", "Hello"),
+                tuple("BOT", ChataibotSimulation.DEFAULT_FALLBACK_ANSWER));
     }
 
     @Test

@@ -221,7 +221,10 @@ public final class ChataibotSimulation implements VendorSimulation {
 
     // ---- bots
 
-    /** Deploys a bot under this key on the API channel, with a bot user of its own, and returns it. */
+    /**
+     * Deploys a bot under this key on the API channel, with a bot user of its own, and returns it. Deploying a key
+     * again starts its flow afresh: no rules, the default fallback.
+     */
     public Bot registerBot(String botKey) {
         String userId = ids.objectId();
         return platform.registerBot(botKey, userId, "bot-" + userId.substring(0, 8) + "@bots.chataibot.example");
@@ -415,7 +418,7 @@ public final class ChataibotSimulation implements VendorSimulation {
         return rateLimit.rejected();
     }
 
-    /** The requests that reached this vendor, in arrival order, including those refused or faulted (the newest 10,000). */
+    /** The requests that reached this vendor, oldest first, refused and faulted ones included (the newest 10,000). */
     public List<RecordedRequest> requests() {
         return requests.snapshot();
     }

@@ -108,7 +108,8 @@ final class MultipartForm {
         Map<String, String> parameters = semicolon < 0 ? Map.of() : parameters(disposition.substring(semicolon + 1));
         String name = parameters.get("name");
         if (!kind.equalsIgnoreCase("form-data") || name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("part " + number + " must have Content-Disposition: form-data; name=...");
+            throw new IllegalArgumentException(
+                    "part " + number + " must have Content-Disposition: form-data; name=...");
         }
         String filename = parameters.containsKey("filename*") ? extendedValue(parameters.get("filename*"))
                 : parameters.get("filename");

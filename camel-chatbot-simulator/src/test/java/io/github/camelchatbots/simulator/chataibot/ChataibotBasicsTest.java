@@ -105,7 +105,8 @@ class ChataibotBasicsTest extends ChataibotApiTestSupport {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> refused = http.post(START, ChataibotHttp.startRequest(BOT_KEY, VISITOR));
             assertThat(refused.statusCode()).isEqualTo(200);
-            assertThat(refused.body()).isEqualTo("{\"ok\":false,\"message\":\"Something went wrong, please try again\"}");
+            assertThat(refused.body())
+                    .isEqualTo("{\"ok\":false,\"message\":\"Something went wrong, please try again\"}");
         }
 
         assertThat(chataibot.conversationIds()).isEmpty();

@@ -72,7 +72,8 @@ class ChataibotConversationsTest extends ChataibotApiTestSupport {
         assertThat(conversation.botKey()).isEqualTo(BOT_KEY);
         assertThat(conversation.userExternalId()).isEqualTo(VISITOR);
         assertThat(conversation.visitorKey()).isEqualTo(VISITOR + "_" + chataibot.accountId());
-        assertThat(conversation.variables()).isEqualTo(TestHttp.json(ChataibotHttp.SEED_START_REQUEST).get("variables"));
+        assertThat(conversation.variables())
+                .isEqualTo(TestHttp.json(ChataibotHttp.SEED_START_REQUEST).get("variables"));
         assertThat(conversation.messages()).extracting(Message::from, Message::text).containsExactly(
                 tuple("VISITOR", "Hello"),
                 tuple("BOT", ChataibotSimulation.DEFAULT_FALLBACK_ANSWER));
@@ -247,7 +248,8 @@ class ChataibotConversationsTest extends ChataibotApiTestSupport {
         chataibot.setFallbackAnswer(BOT_KEY, "Pardon?", "Try 'price'.");
         String conversationId = chataibot.startConversation(BOT_KEY, VISITOR, "Hi!");
 
-        assertThat(chataibot.visitorSays(conversationId, "hi, what's the PRICE?")).containsExactly("From 19 EUR a month.");
+        assertThat(chataibot.visitorSays(conversationId, "hi, what's the PRICE?"))
+                .containsExactly("From 19 EUR a month.");
         assertThat(chataibot.visitorSays(conversationId, "this is it")).containsExactly("Pardon?", "Try 'price'.");
         assertThat(chataibot.visitorSays(conversationId, "prices?")).as("not a whole word")
                 .containsExactly("Pardon?", "Try 'price'.");

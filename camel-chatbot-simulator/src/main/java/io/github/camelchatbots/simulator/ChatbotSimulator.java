@@ -2,6 +2,7 @@ package io.github.camelchatbots.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.camelchatbots.simulator.chataibot.ChataibotSimulation;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation;
@@ -35,7 +36,8 @@ public final class ChatbotSimulator implements AutoCloseable {
     private final EbbotSimulation ebbot = new EbbotSimulation();
     private final ChatbotcomSimulation chatbotcom = new ChatbotcomSimulation();
     private final EngatiSimulation engati = new EngatiSimulation();
-    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, engati);
+    private final ChataibotSimulation chataibot = new ChataibotSimulation();
+    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, engati, chataibot);
 
     private ChatbotSimulator(int port) {
         try {
@@ -91,6 +93,10 @@ public final class ChatbotSimulator implements AutoCloseable {
 
     public EngatiSimulation engati() {
         return engati;
+    }
+
+    public ChataibotSimulation chataibot() {
+        return chataibot;
     }
 
     public FaultInjector faults() {

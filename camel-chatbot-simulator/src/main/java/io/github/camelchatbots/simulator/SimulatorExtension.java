@@ -1,5 +1,6 @@
 package io.github.camelchatbots.simulator;
 
+import io.github.camelchatbots.simulator.chataibot.ChataibotSimulation;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * Test methods and constructors may declare {@link ChatbotSimulator}, {@link EbbotSimulation},
- * {@link ChatbotcomSimulation} or {@link EngatiSimulation} parameters.
+ * {@link ChatbotcomSimulation}, {@link EngatiSimulation} or {@link ChataibotSimulation} parameters.
  */
 public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -58,7 +59,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == ChatbotSimulator.class || type == EbbotSimulation.class || type == ChatbotcomSimulation.class
-                || type == EngatiSimulation.class;
+                || type == EngatiSimulation.class || type == ChataibotSimulation.class;
     }
 
     @Override
@@ -69,6 +70,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         }
         if (type == EngatiSimulation.class) {
             return engati();
+        }
+        if (type == ChataibotSimulation.class) {
+            return chataibot();
         }
         return type == ChatbotcomSimulation.class ? chatbotcom() : simulator();
     }
@@ -91,5 +95,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     public EngatiSimulation engati() {
         return simulator().engati();
+    }
+
+    public ChataibotSimulation chataibot() {
+        return simulator().chataibot();
     }
 }

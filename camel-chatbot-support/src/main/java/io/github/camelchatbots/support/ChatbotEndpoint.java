@@ -67,6 +67,15 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         requireAtLeast("maxRetryAfter", configuration.getMaxRetryAfter(), 0);
         requireAtLeast("maxMessagesPerPoll", configuration.getMaxMessagesPerPoll(), 0);
         requireAtLeast("rateLimit", getRateLimit(), 0);
+        if (configuration instanceof WebhookCapableConfiguration webhook) {
+            requireAtLeast("replyTimeout", webhook.getReplyTimeout(), 1);
+            requireAtLeast("webhookConcurrency", webhook.getWebhookConcurrency(), 1);
+            requireAtLeast("webhookQueueSize", webhook.getWebhookQueueSize(), 0);
+            if (webhook.getWebhookPath() == null || !webhook.getWebhookPath().startsWith("/")) {
+                throw new IllegalArgumentException(getVendorName() + ": webhookPath must be a path starting with /,"
+                                                   + " not " + Texts.quote(webhook.getWebhookPath()));
+            }
+        }
         if (getRateLimit() > 0 && (getRateLimitPeriod() == null || getRateLimitPeriod().isZero()
                                    || getRateLimitPeriod().isNegative())) {
             throw new IllegalArgumentException(getVendorName() + ": rateLimitPeriod must be positive");
@@ -78,7 +87,7 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
 
     protected void requireAtLeast(String option, long value, long minimum) {
         if (value < minimum) {
-            throw new IllegalArgumentException(getVendorName() + ": " + option + " must be at least " + minimum
+            throw new IllegalArgumentException(getVendorName() + ": option " + option + " must be at least " + minimum
                                                + ", not " + value);
         }
     }

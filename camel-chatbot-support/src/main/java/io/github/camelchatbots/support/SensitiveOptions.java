@@ -14,9 +14,10 @@ import org.apache.camel.util.URISupport;
 /**
  * Makes Camel mask secret options whose names it does not know. Camel masks by option or property name where it
  * prints: URIs it logs, Camel Main's summaries of component options and of property placeholders. Its list covers
- * the secret options of Camel's own components, so names like Ebbot's {@code webhookId} or ChatBot.com's
- * {@code verificationToken} would otherwise be printed in full. Camel compares names in lower case without dashes,
- * so {@code chatbotcom.verification-token} is masked as well.
+ * the secret options of Camel's own components, so a name like Ebbot's {@code webhookId} would otherwise be printed
+ * in full. Camel compares names in lower case without dashes, so the property {@code ebbot.webhook-id} is masked as
+ * well. (The dev console's properties page reads only Camel's own list; the component docs say how to name
+ * properties for it.)
  * <p>
  * Camel keeps the keywords it masks in printed URIs JVM-wide, and each context that sets its own replaces those of
  * the others; so every name registered here, by any context, is handed to Camel again each time.

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.error.ChatbotAuthenticationException;
 import io.github.camelchatbots.support.error.ChatbotBadRequestException;
 import io.github.camelchatbots.support.error.ChatbotCall;
@@ -152,6 +153,11 @@ public final class ChatbotApiClient {
         private boolean repeatable;
 
         private Request(Method method, String[] pathSegments) {
+            for (String segment : pathSegments) {
+                // the last line of defence: callers check ids against the option they came from; a segment may be a
+                // secret (a webhook id), so it is never quoted
+                Ids.checkSecret(vendor, "a path segment", segment);
+            }
             this.method = method;
             this.pathSegments = pathSegments;
             this.repeatable = method.isIdempotent();

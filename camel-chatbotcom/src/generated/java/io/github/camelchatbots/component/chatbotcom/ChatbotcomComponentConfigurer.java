@@ -112,10 +112,14 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": getOrCreateConfiguration(target).setStoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
-        case "verificationtoken":
-        case "verificationToken": getOrCreateConfiguration(target).setVerificationToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookconcurrency":
+        case "webhookConcurrency": getOrCreateConfiguration(target).setWebhookConcurrency(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookqueuesize":
+        case "webhookQueueSize": getOrCreateConfiguration(target).setWebhookQueueSize(property(camelContext, int.class, value)); return true;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -205,10 +209,14 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
-        case "verificationtoken":
-        case "verificationToken": return java.lang.String.class;
+        case "webhookconcurrency":
+        case "webhookConcurrency": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookqueuesize":
+        case "webhookQueueSize": return int.class;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -299,10 +307,14 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return getOrCreateConfiguration(target).getStoryId();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
-        case "verificationtoken":
-        case "verificationToken": return getOrCreateConfiguration(target).getVerificationToken();
+        case "webhookconcurrency":
+        case "webhookConcurrency": return getOrCreateConfiguration(target).getWebhookConcurrency();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookqueuesize":
+        case "webhookQueueSize": return getOrCreateConfiguration(target).getWebhookQueueSize();
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
         default: return null;
         }
     }

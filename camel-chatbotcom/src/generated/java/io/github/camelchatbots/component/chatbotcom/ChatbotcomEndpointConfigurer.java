@@ -131,10 +131,14 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
-        case "verificationtoken":
-        case "verificationToken": target.getConfiguration().setVerificationToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookconcurrency":
+        case "webhookConcurrency": target.getConfiguration().setWebhookConcurrency(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookqueuesize":
+        case "webhookQueueSize": target.getConfiguration().setWebhookQueueSize(property(camelContext, int.class, value)); return true;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": target.getConfiguration().setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -250,10 +254,14 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
-        case "verificationtoken":
-        case "verificationToken": return java.lang.String.class;
+        case "webhookconcurrency":
+        case "webhookConcurrency": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookqueuesize":
+        case "webhookQueueSize": return int.class;
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -370,10 +378,14 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": return target.getConfiguration().getTrigger();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
-        case "verificationtoken":
-        case "verificationToken": return target.getConfiguration().getVerificationToken();
+        case "webhookconcurrency":
+        case "webhookConcurrency": return target.getConfiguration().getWebhookConcurrency();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookqueuesize":
+        case "webhookQueueSize": return target.getConfiguration().getWebhookQueueSize();
+        case "webhookverifytoken":
+        case "webhookVerifyToken": return target.getConfiguration().getWebhookVerifyToken();
         default: return null;
         }
     }

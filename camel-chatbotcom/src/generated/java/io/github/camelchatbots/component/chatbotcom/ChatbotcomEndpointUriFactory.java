@@ -23,7 +23,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(66);
         props.add("accessToken");
         props.add("after");
         props.add("backoffErrorThreshold");
@@ -86,12 +86,14 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("timeUnit");
         props.add("trigger");
         props.add("useFixedDelay");
-        props.add("verificationToken");
+        props.add("webhookConcurrency");
         props.add("webhookPath");
+        props.add("webhookQueueSize");
+        props.add("webhookVerifyToken");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("accessToken");
-        secretProps.add("verificationToken");
+        secretProps.add("webhookVerifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

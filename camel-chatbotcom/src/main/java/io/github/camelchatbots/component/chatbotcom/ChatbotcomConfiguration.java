@@ -1,12 +1,12 @@
 package io.github.camelchatbots.component.chatbotcom;
 
-import io.github.camelchatbots.support.ChatbotConfiguration;
+import io.github.camelchatbots.support.WebhookCapableConfiguration;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /** The ChatBot.com options, settable on the component (as defaults) and on each endpoint. */
 @UriParams
-public class ChatbotcomConfiguration extends ChatbotConfiguration {
+public class ChatbotcomConfiguration extends WebhookCapableConfiguration {
 
     public static final String DEFAULT_BASE_URL = "https://api.chatbot.com";
     /** Our reading of an undocumented path: session attributes belong to users, keyed by the session id in the body. */
@@ -111,20 +111,15 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
                             + " this long without activity.")
     private long quietPeriod = 30 * 60_000L;
 
-    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
+    @UriParam(label = "consumer,webhook", defaultValue = DEFAULT_WEBHOOK_PATH,
               description = "The path the webhook consumer serves on the runtime's HTTP server (platform-http); the"
                             + " webhook URL to give ChatBot.com is the server's address followed by this path.")
     private String webhookPath = DEFAULT_WEBHOOK_PATH;
 
-    @UriParam(label = "consumer,security", secret = true,
+    @UriParam(label = "consumer,webhook,security", secret = true,
               description = "The verification token entered with the webhook in ChatBot.com. The webhook consumer answers"
                             + " the verification challenge and accepts events only when ChatBot.com sends this token.")
-    private String verificationToken;
-
-    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "9000",
-              description = "How long the webhook consumer waits for the route's reply. ChatBot.com gives up after 10"
-                            + " seconds; a route slower than this gets an empty reply sent in time, and a warning.")
-    private long replyTimeout = 9_000;
+    private String webhookVerifyToken;
 
     @Override
     public ChatbotcomConfiguration copy() {
@@ -301,6 +296,7 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
         this.quietPeriod = quietPeriod;
     }
 
+    @Override
     public String getWebhookPath() {
         return webhookPath;
     }
@@ -309,19 +305,11 @@ public class ChatbotcomConfiguration extends ChatbotConfiguration {
         this.webhookPath = webhookPath;
     }
 
-    public String getVerificationToken() {
-        return verificationToken;
+    public String getWebhookVerifyToken() {
+        return webhookVerifyToken;
     }
 
-    public void setVerificationToken(String verificationToken) {
-        this.verificationToken = verificationToken;
-    }
-
-    public long getReplyTimeout() {
-        return replyTimeout;
-    }
-
-    public void setReplyTimeout(long replyTimeout) {
-        this.replyTimeout = replyTimeout;
+    public void setWebhookVerifyToken(String webhookVerifyToken) {
+        this.webhookVerifyToken = webhookVerifyToken;
     }
 }

@@ -12,6 +12,7 @@ import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomQuery;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserFilter;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
+import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.http.Authentication;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.Category;
@@ -91,6 +92,12 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         ChatbotcomLimits.checkFields(new ChatbotcomQuery(null, null, configuration.getTrigger(), null,
                 configuration.getConfidence(), configuration.getLifespan(), null, configuration.getStoryId(), null,
                 null));
+        if (configuration.getId() != null) {
+            Ids.check("ChatBot.com", "id", configuration.getId());
+        }
+        if (configuration.getChatId() != null) {
+            Ids.check("ChatBot.com", "chatId", configuration.getChatId());
+        }
         if (configuration.getSessionId() != null) {
             ChatbotcomLimits.sessionId(configuration.getSessionId());
         }
@@ -100,15 +107,10 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
                                                + configuration.getSessionAttributesPath());
         }
         if (operation == ChatbotcomOperation.webhook) {
-            String token = configuration.getVerificationToken();
+            String token = configuration.getWebhookVerifyToken();
             if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("ChatBot.com: verificationToken is required for chatbotcom:webhook:"
+                throw new IllegalArgumentException("ChatBot.com: webhookVerifyToken is required for chatbotcom:webhook:"
                                                    + " set it to the token entered with the webhook in ChatBot.com");
-            }
-            String path = configuration.getWebhookPath();
-            if (path == null || !path.startsWith("/")) {
-                throw new IllegalArgumentException("ChatBot.com: webhookPath must be a path starting with /, not "
-                                                   + path);
             }
         }
     }

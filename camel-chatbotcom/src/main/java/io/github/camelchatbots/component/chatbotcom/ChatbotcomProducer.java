@@ -15,6 +15,7 @@ import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomSessionAttri
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUpdateUser;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserFilter;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserPage;
+import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.json.ChatbotJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -70,8 +71,8 @@ public class ChatbotcomProducer extends DefaultProducer {
                 message.setBody(response);
             }
             case chats -> message.setBody(client.chats(chatsAfter(message, configuration)));
-            case chat -> message.setBody(client.chat(required(message, ChatbotcomConstants.CHAT_ID,
-                    configuration.getChatId(), "chatId")));
+            case chat -> message.setBody(client.chat(Ids.check("ChatBot.com", "chatId", required(message,
+                    ChatbotcomConstants.CHAT_ID, configuration.getChatId(), "chatId"))));
             case segments -> message.setBody(client.segments());
             case stories -> message.setBody(client.stories());
             case webhook -> throw new IllegalStateException("chatbotcom:webhook has no producer");
@@ -148,7 +149,7 @@ public class ChatbotcomProducer extends DefaultProducer {
     }
 
     private static String userId(Message message, ChatbotcomConfiguration configuration) {
-        return required(message, ChatbotcomConstants.ID, configuration.getId(), "id");
+        return Ids.check("ChatBot.com", "id", required(message, ChatbotcomConstants.ID, configuration.getId(), "id"));
     }
 
     /** The query a JSON object in the body describes, or null when the body is not one: then it is the user's text. */

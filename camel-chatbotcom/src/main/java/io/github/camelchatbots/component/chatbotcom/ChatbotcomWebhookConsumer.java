@@ -5,196 +5,116 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomWebhookEvent;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomWebhookReply;
 import io.github.camelchatbots.support.json.ChatbotJson;
-import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
+import io.github.camelchatbots.support.webhook.WebhookConsumer;
+import io.github.camelchatbots.support.webhook.WebhookReply;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a ChatBot.com webhook on the runtime's HTTP server through platform-http, so it runs wherever the route
- * runs (Camel Main, Spring Boot, Quarkus).
- * <p>
- * ChatBot.com first verifies the URL with {@code GET ?challenge=..&token=..} and then posts every event with
- * {@code ?token=..}; both are answered only when the token is the {@code verificationToken}. Each event reaches the
- * route as a {@link ChatbotcomWebhookEvent} in an exchange of its own, so the token and the HTTP request's headers
- * never travel with it, and whatever the route leaves in the body is the reply. ChatBot.com waits 10 seconds: a
- * route slower than {@code replyTimeout} is answered with an empty reply in time, and a warning.
+ * ChatBot.com's webhook. ChatBot.com first verifies the URL with {@code GET ?challenge=..&token=..} and then posts
+ * every event with {@code ?token=..}; both are answered only when the token is the {@code webhookVerifyToken}. Each
+ * event reaches the route as a {@link ChatbotcomWebhookEvent}, and whatever the route leaves in the body is the reply:
+ * a {@link ChatbotcomWebhookReply}, a Map or JSON of one, or text for the bot to say. ChatBot.com gives up after 10
+ * seconds; see {@link WebhookConsumer} for how the answer stays within them.
  */
-public class ChatbotcomWebhookConsumer extends DefaultConsumer {
+public class ChatbotcomWebhookConsumer extends WebhookConsumer<ChatbotcomWebhookEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatbotcomWebhookConsumer.class);
     private static final String EMPTY_REPLY = "{\"responses\":[]}";
 
     private final ChatbotcomEndpoint endpoint;
-    private Consumer httpConsumer;
-    private ExecutorService routeRunner;
 
     public ChatbotcomWebhookConsumer(ChatbotcomEndpoint endpoint, Processor processor) {
-        super(endpoint, processor);
+        super(endpoint, processor, new WebhookSettings("ChatBot.com", endpoint.getConfiguration().getWebhookPath(),
+                "GET,POST", endpoint.getConfiguration().getReplyTimeout(),
+                endpoint.getConfiguration().getWebhookConcurrency(),
+                endpoint.getConfiguration().getWebhookQueueSize()));
         this.endpoint = endpoint;
     }
 
-    private record Reply(int status, String contentType, String body) {
-
-        static Reply json(int status, String body) {
-            return new Reply(status, "application/json", body);
-        }
-
-        static Reply error(int status, String message) {
-            return json(status, "{\"error\":\"" + message + "\"}");
-        }
-    }
-
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        routeRunner = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newCachedThreadPool(this, "ChatbotcomWebhook");
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:"
-                + endpoint.getConfiguration().getWebhookPath() + "?httpMethodRestrict=GET,POST");
-        httpConsumer = http.createConsumer(this::answer);
-        ServiceHelper.startService(httpConsumer);
-        LOG.info("Serving the ChatBot.com webhook on {}", endpoint.getConfiguration().getWebhookPath());
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopAndShutdownService(httpConsumer);
-        httpConsumer = null;
-        if (routeRunner != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(routeRunner);
-            routeRunner = null;
-        }
-        super.doStop();
-    }
-
-    /** Answers one request of ChatBot.com's on the platform-http exchange. */
-    private void answer(Exchange http) {
-        Message request = http.getMessage();
+    protected WebhookReply answerWithoutRoute(Message request) {
         String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
         Map<String, String> query = query(request);
-        Reply reply;
         if (!tokenMatches(query.get("token"))) {
             LOG.warn("Refused a ChatBot.com webhook {} request on {} without the verification token", method,
                     endpoint.getConfiguration().getWebhookPath());
-            reply = Reply.error(401, "unauthorized");
-        } else if ("GET".equalsIgnoreCase(method)) {
-            String challenge = query.get("challenge");
-            reply = challenge == null ? Reply.error(400, "challenge missing")
-                    : new Reply(200, "text/plain; charset=utf-8", challenge);
-        } else {
-            reply = deliver(request.getBody(String.class));
+            return WebhookReply.error(401, "unauthorized");
         }
-        // the request's headers (among them the token, as a query parameter) must not be echoed in the answer
-        request.removeHeaders("*");
-        request.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
-        request.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
-        request.setBody(reply.body());
+        if ("GET".equalsIgnoreCase(method)) {
+            String challenge = query.get("challenge");
+            return challenge == null ? WebhookReply.error(400, "challenge missing") : WebhookReply.text(200, challenge);
+        }
+        return null;
     }
 
-    private Reply deliver(String body) {
+    @Override
+    protected ChatbotcomWebhookEvent readEvent(Message request) {
+        String body = request.getBody(String.class);
         ChatbotcomWebhookEvent event;
         try {
             event = ChatbotJson.mapper().readValue(body == null ? "" : body, ChatbotcomWebhookEvent.class);
         } catch (JsonProcessingException e) {
-            LOG.warn("Refused a ChatBot.com webhook event that is not JSON of the documented shape: {}",
-                    e.getOriginalMessage());
-            return Reply.error(400, "not a webhook event");
+            throw new IllegalArgumentException("not JSON of the documented shape: " + e.getOriginalMessage(), e);
         }
         if (event == null) {
-            return Reply.error(400, "empty event");
+            throw new IllegalArgumentException("an empty event");
         }
-        Future<Reply> routed = routeRunner.submit(() -> route(event));
-        long timeout = endpoint.getConfiguration().getReplyTimeout();
-        try {
-            return routed.get(timeout, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException slow) {
-            LOG.warn("The route did not reply to the ChatBot.com webhook event of chat {} within {} ms; an empty reply"
-                     + " was sent so that ChatBot.com does not give up. The route's reply will be dropped.",
-                    event.chatId(), timeout);
-            return Reply.json(200, EMPTY_REPLY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.error(503, "shutting down");
-        } catch (ExecutionException e) {
-            return Reply.error(500, "webhook failed");
-        }
+        return event;
     }
 
-    /** Runs the route with the event in an exchange of its own and turns what it leaves in the body into a reply. */
-    private Reply route(ChatbotcomWebhookEvent event) {
-        Exchange exchange = createExchange(false);
-        try {
-            Message message = exchange.getIn();
-            message.setBody(event);
-            setHeader(message, ChatbotcomConstants.CHAT_ID, event.chatId());
-            setHeader(message, ChatbotcomConstants.USER_ID, event.userId());
-            setHeader(message, ChatbotcomConstants.NODE_ID, event.node() != null ? event.node().id() : null);
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("The route failed on the ChatBot.com webhook event of chat "
-                                                      + event.chatId(), exchange, exchange.getException());
-                return Reply.error(500, "webhook failed");
-            }
-            try {
-                return Reply.json(200, replyJson(exchange.getMessage()));
-            } catch (JsonProcessingException e) {
-                getExceptionHandler().handleException("The route's reply to the ChatBot.com webhook event of chat "
-                                                      + event.chatId() + " cannot be written as JSON", exchange, e);
-                return Reply.error(500, "webhook reply is not JSON");
-            }
-        } finally {
-            releaseExchange(exchange, false);
-        }
+    @Override
+    protected void populate(Message message, ChatbotcomWebhookEvent event) {
+        message.setBody(event);
+        setHeader(message, ChatbotcomConstants.CHAT_ID, event.chatId());
+        setHeader(message, ChatbotcomConstants.USER_ID, event.userId());
+        setHeader(message, ChatbotcomConstants.NODE_ID, event.node() != null ? event.node().id() : null);
     }
 
     /**
      * The reply from the route's body: a {@link ChatbotcomWebhookReply}, a Map or JSON of one, or text for the bot
      * to say. A body left as the event, or emptied, is an empty reply.
      */
-    private static String replyJson(Message message) throws JsonProcessingException {
+    @Override
+    protected WebhookReply replyOf(Exchange routed) throws JsonProcessingException {
+        Message message = routed.getMessage();
         Object body = message.getBody();
         if (body == null || body instanceof ChatbotcomWebhookEvent) {
-            return EMPTY_REPLY;
+            return emptyReply();
         }
         if (body instanceof String || body instanceof byte[]) {
             String text = message.getBody(String.class).trim();
             if (text.startsWith("{")) {
-                try {
-                    JsonNode json = ChatbotJson.mapper().readTree(text);
-                    return json.toString();
-                } catch (JsonProcessingException notJson) {
-                    // text that merely starts with a brace is something for the bot to say like any other
-                }
+                JsonNode json = ChatbotJson.mapper().readTree(text);
+                return WebhookReply.json(200, json.toString());
             }
-            return text.isEmpty() ? EMPTY_REPLY
-                    : ChatbotJson.mapper().writeValueAsString(ChatbotcomWebhookReply.text(text));
+            return text.isEmpty() ? emptyReply()
+                    : WebhookReply.json(200, ChatbotJson.mapper().writeValueAsString(ChatbotcomWebhookReply.text(text)));
         }
-        return ChatbotJson.mapper().writeValueAsString(body);
+        return WebhookReply.json(200, ChatbotJson.mapper().writeValueAsString(body));
+    }
+
+    @Override
+    protected WebhookReply emptyReply() {
+        return WebhookReply.json(200, EMPTY_REPLY);
+    }
+
+    @Override
+    protected String describe(ChatbotcomWebhookEvent event) {
+        return "chat " + event.chatId();
     }
 
     private boolean tokenMatches(String token) {
-        byte[] expected = endpoint.getConfiguration().getVerificationToken().getBytes(StandardCharsets.UTF_8);
+        byte[] expected = endpoint.getConfiguration().getWebhookVerifyToken().getBytes(StandardCharsets.UTF_8);
         return token != null && MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8));
     }
 

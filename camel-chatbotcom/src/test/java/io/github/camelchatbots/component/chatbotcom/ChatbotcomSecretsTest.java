@@ -25,7 +25,7 @@ class ChatbotcomSecretsTest extends ChatbotcomTestSupport {
     @Test
     void tokensAppearNowhere() throws Exception {
         String wrongToken = "leaked-token-" + System.nanoTime();
-        String verificationToken = "verification-" + System.nanoTime();
+        String webhookVerifyToken = "verification-" + System.nanoTime();
         List<Throwable> failures = new ArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -42,7 +42,7 @@ class ChatbotcomSecretsTest extends ChatbotcomTestSupport {
         record(failures, () -> template.requestBody("direct:wrong", "x"));
         record(failures, () -> template.requestBody("chatbotcom:stories?accessToken=" + wrongToken
                                                     + "&baseUrl=http://127.0.0.1:1", "x"));
-        record(failures, () -> template.requestBody("chatbotcom:webhook?verificationToken=" + verificationToken, "x"));
+        record(failures, () -> template.requestBody("chatbotcom:webhook?webhookVerifyToken=" + webhookVerifyToken, "x"));
         Thread.sleep(300);
 
         assertThat(failures).hasSize(3);
@@ -55,7 +55,7 @@ class ChatbotcomSecretsTest extends ChatbotcomTestSupport {
             everythingPrinted += endpoint.toString();
         }
         assertThat(everythingPrinted).contains("chatbotcom://users").contains("credential refused");
-        for (String secret : List.of(accessToken, wrongToken, verificationToken)) {
+        for (String secret : List.of(accessToken, wrongToken, webhookVerifyToken)) {
             assertThat(everythingPrinted).doesNotContain(secret);
         }
     }

@@ -117,15 +117,15 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
             "chatbotcom:users?filters=a:is:1;b:is:2;c:is:3;d:is:4;e:is:5;f:is:6 | filters takes 1 to 5 conditions",
             "chatbotcom:query?sessionId=short                  | sessionId must be 10 to 64 characters long",
             "chatbotcom:chats?quietPeriod=-1                   | quietPeriod must be at least 0",
-            "chatbotcom:webhook?webhookPath=/x                 | verificationToken is required for chatbotcom:webhook",
-            "chatbotcom:webhook?verificationToken=t&webhookPath=x | webhookPath must be a path starting with /",
+            "chatbotcom:webhook?webhookPath=/x                 | webhookVerifyToken is required for chatbotcom:webhook",
+            "chatbotcom:webhook?webhookVerifyToken=t&webhookPath=x | webhookPath must be a path starting with /",
             "chatbotcom:updateSessionAttributes?sessionAttributesPath=x | sessionAttributesPath must be a path starting with /",
             "chatbotcom:stories?maxRetries=-1                  | maxRetries must be at least 0",
             "chatbotcom:query?confidence=2                     | confidence must be between 0.1 and 1.0, not 2.0",
             "chatbotcom:query?lifespan=11                      | lifespan must be between 1 and 10, not 11",
             "chatbotcom:query?storyId=abc                      | storyId must be exactly 24 characters long",
             "chatbotcom:query?trigger=                         | trigger must be 1 to 50 characters long",
-            "chatbotcom:webhook?verificationToken=t&replyTimeout=10000 | replyTimeout must be between 1 and 9999 ms",
+            "chatbotcom:webhook?webhookVerifyToken=t&replyTimeout=10000 | replyTimeout must be between 1 and 9999 ms",
             "chatbotcom:stories?baseUrl=ftp://example.com      | baseUrl",
             "chatbotcom:nonsense                               | Unknown chatbotcom operation 'nonsense'",
     })
@@ -173,7 +173,7 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:start").to("chatbotcom:webhook?verificationToken=t");
+                    from("direct:start").to("chatbotcom:webhook?webhookVerifyToken=t");
                 }
             });
             assertThatThrownBy(camel::start).rootCause().hasMessageContaining(

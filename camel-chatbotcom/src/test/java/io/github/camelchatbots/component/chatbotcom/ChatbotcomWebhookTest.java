@@ -58,7 +58,7 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
         context.addService(server);
         // as a real application keeps it: a placeholder in the route, so that route dumps show no token
         Properties properties = new Properties();
-        properties.setProperty("chatbotcom.verificationToken", TOKEN);
+        properties.setProperty("chatbotcom.webhookVerifyToken", TOKEN);
         context.getPropertiesComponent().setInitialProperties(properties);
         return context;
     }
@@ -68,7 +68,7 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("chatbotcom:webhook?webhookPath=/hooks/orders&verificationToken={{chatbotcom.verificationToken}}")
+                from("chatbotcom:webhook?webhookPath=/hooks/orders&webhookVerifyToken={{chatbotcom.webhookVerifyToken}}")
                         .process(exchange -> {
                             ChatbotcomWebhookEvent event = exchange.getMessage().getBody(ChatbotcomWebhookEvent.class);
                             events.add(event);
@@ -77,11 +77,11 @@ class ChatbotcomWebhookTest extends ChatbotcomTestSupport {
                             exchange.getMessage().setBody(ChatbotcomWebhookReply.text("Order " + order
                                     + " ships tomorrow.").withAttributes(Map.of("order_status", "packed")));
                         });
-                from("chatbotcom:webhook?webhookPath=/hooks/text&verificationToken={{chatbotcom.verificationToken}}")
+                from("chatbotcom:webhook?webhookPath=/hooks/text&webhookVerifyToken={{chatbotcom.webhookVerifyToken}}")
                         .setBody(constant("Thanks, noted."));
-                from("chatbotcom:webhook?webhookPath=/hooks/slow&verificationToken={{chatbotcom.verificationToken}}&replyTimeout=300")
+                from("chatbotcom:webhook?webhookPath=/hooks/slow&webhookVerifyToken={{chatbotcom.webhookVerifyToken}}&replyTimeout=300")
                         .delay(2000).setBody(constant("too late"));
-                from("chatbotcom:webhook?webhookPath=/hooks/failing&verificationToken={{chatbotcom.verificationToken}}")
+                from("chatbotcom:webhook?webhookPath=/hooks/failing&webhookVerifyToken={{chatbotcom.webhookVerifyToken}}")
                         .throwException(new IllegalStateException("order system down"));
             }
         };

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.github.camelchatbots.component.ebbot.client.EbbotClient;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
+import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.http.Authentication;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.Category;
@@ -74,6 +75,12 @@ public class EbbotEndpoint extends ChatbotEndpoint {
         requireAtLeast("limit", configuration.getLimit(), 1);
         requireAtLeast("quietPeriod", configuration.getQuietPeriod(), 0);
         zoneId();
+        if (configuration.getChatId() != null) {
+            Ids.check("Ebbot", "chatId", configuration.getChatId());
+        }
+        if (configuration.getWebhookId() != null) {
+            Ids.checkSecret("Ebbot", "webhookId", configuration.getWebhookId());
+        }
         if (configuration.getMessageType() == null || configuration.getMessageType().isBlank()) {
             throw new IllegalArgumentException("Ebbot: messageType must not be empty (text, variable or scenario)");
         }

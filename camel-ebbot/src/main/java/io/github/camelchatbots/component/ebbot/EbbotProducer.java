@@ -7,6 +7,7 @@ import io.github.camelchatbots.component.ebbot.client.EbbotClient;
 import io.github.camelchatbots.component.ebbot.model.EbbotMessageRequest;
 import io.github.camelchatbots.component.ebbot.model.EbbotMessageResponse;
 import io.github.camelchatbots.component.ebbot.model.EbbotTranscript;
+import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.json.ChatbotJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -37,14 +38,15 @@ public class EbbotProducer extends DefaultProducer {
                 message.setBody(client.chats(page, limit));
             }
             case transcript -> {
-                String chatId = required(message, EbbotConstants.CHAT_ID, configuration.getChatId(), "chatId");
+                String chatId = Ids.check("Ebbot", "chatId", required(message, EbbotConstants.CHAT_ID,
+                        configuration.getChatId(), "chatId"));
                 EbbotTranscript transcript = client.transcript(chatId);
                 message.setHeader(EbbotConstants.REQUEST_ID, transcript.requestId());
                 message.setBody(transcript);
             }
             case sendMessage -> {
-                String webhookId = required(message, EbbotConstants.WEBHOOK_ID, configuration.getWebhookId(),
-                        "webhookId");
+                String webhookId = Ids.checkSecret("Ebbot", "webhookId", required(message, EbbotConstants.WEBHOOK_ID,
+                        configuration.getWebhookId(), "webhookId"));
                 EbbotMessageResponse response = client.sendMessage(webhookId, request(message, configuration));
                 message.setHeader(EbbotConstants.CHAT_ID, response.chatId());
                 message.setHeader(EbbotConstants.REQUEST_ID, response.requestId());

@@ -1,9 +1,13 @@
 package io.github.camelchatbots.support;
 
+import java.util.Map;
+
 import io.github.camelchatbots.support.component.ComponentModel;
+import io.github.camelchatbots.support.component.OptionValues;
 import io.github.camelchatbots.support.component.StrictPropertyConfigurer;
 import io.github.camelchatbots.support.http.SharedHttpClients;
 import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.support.EndpointHelper;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
@@ -25,6 +29,20 @@ public abstract class ChatbotComponent extends HealthCheckComponent {
     protected void doInit() throws Exception {
         super.doInit();
         SensitiveOptions.register(getCamelContext(), getModel().secretOptionNames());
+    }
+
+    /**
+     * Checks the URI's option values before Camel reads any of them: it takes {@code bridgeErrorHandler} and
+     * {@code lazyStartProducer} out of the URI itself, before the endpoint's configurer sees the rest.
+     */
+    @Override
+    protected void validateURI(String uri, String path, Map<String, Object> parameters) {
+        super.validateURI(uri, path, parameters);
+        parameters.replaceAll((name, value) -> {
+            ComponentModel.Option option = getModel().endpointOption(name);
+            return option != null && value instanceof String text && !EndpointHelper.isReferenceParameter(text)
+                    ? OptionValues.check(getModel().getTitle(), option, text) : value;
+        });
     }
 
     @Override

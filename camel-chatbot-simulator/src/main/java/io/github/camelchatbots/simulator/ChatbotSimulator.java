@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
+import io.github.camelchatbots.simulator.konversation.KonversationSimulation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,8 @@ public final class ChatbotSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final EbbotSimulation ebbot = new EbbotSimulation();
     private final ChatbotcomSimulation chatbotcom = new ChatbotcomSimulation();
-    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom);
+    private final KonversationSimulation konversation = new KonversationSimulation();
+    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, konversation);
 
     private ChatbotSimulator(int port) {
         try {
@@ -85,6 +87,10 @@ public final class ChatbotSimulator implements AutoCloseable {
 
     public ChatbotcomSimulation chatbotcom() {
         return chatbotcom;
+    }
+
+    public KonversationSimulation konversation() {
+        return konversation;
     }
 
     public FaultInjector faults() {

@@ -2,6 +2,7 @@ package io.github.camelchatbots.simulator;
 
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
+import io.github.camelchatbots.simulator.konversation.KonversationSimulation;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void polls(ChatbotSimulator sim) { ... }   // or SIM.simulator(), SIM.ebbot(), SIM.chatbotcom()
  * }</pre>
  *
- * Test methods and constructors may declare {@link ChatbotSimulator}, {@link EbbotSimulation} or
- * {@link ChatbotcomSimulation} parameters.
+ * Test methods and constructors may declare {@link ChatbotSimulator}, {@link EbbotSimulation},
+ * {@link ChatbotcomSimulation} or {@link KonversationSimulation} parameters.
  */
 public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -56,7 +57,8 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == ChatbotSimulator.class || type == EbbotSimulation.class || type == ChatbotcomSimulation.class;
+        return type == ChatbotSimulator.class || type == EbbotSimulation.class || type == ChatbotcomSimulation.class
+                || type == KonversationSimulation.class;
     }
 
     @Override
@@ -64,6 +66,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         Class<?> type = parameter.getParameter().getType();
         if (type == EbbotSimulation.class) {
             return ebbot();
+        }
+        if (type == KonversationSimulation.class) {
+            return konversation();
         }
         return type == ChatbotcomSimulation.class ? chatbotcom() : simulator();
     }
@@ -82,5 +87,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     public ChatbotcomSimulation chatbotcom() {
         return simulator().chatbotcom();
+    }
+
+    public KonversationSimulation konversation() {
+        return simulator().konversation();
     }
 }

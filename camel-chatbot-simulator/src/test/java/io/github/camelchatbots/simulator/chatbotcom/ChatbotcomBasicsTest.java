@@ -31,7 +31,7 @@ class ChatbotcomBasicsTest extends ChatbotcomApiTestSupport {
     void isMountedUnderItsPrefixNextToEbbot() {
         assertThat(chatbotcom.baseUrl()).isEqualTo(SIM.simulator().baseUrl() + "/chatbotcom")
                 .matches("http://127\\.0\\.0\\.1:\\d+/chatbotcom");
-        assertThat(SIM.simulator().vendors()).extracting(v -> v.name()).containsExactly("ebbot", "chatbotcom");
+        assertThat(SIM.simulator().vendors()).extracting(v -> v.name()).contains("ebbot", "chatbotcom");
         assertThat(SIM.chatbotcom()).isSameAs(chatbotcom);
         assertThat(chatbotcom.connectionInfo()).containsExactly("ChatBot.com simulator: baseUrl="
                 + chatbotcom.baseUrl() + " accessToken=sim-chatbotcom-developer-token-0123456789");

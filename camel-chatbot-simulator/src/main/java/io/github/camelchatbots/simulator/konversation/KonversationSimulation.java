@@ -480,6 +480,14 @@ public final class KonversationSimulation implements VendorSimulation {
         return clock.now();
     }
 
+    /**
+     * Stops the clock where it is, so that times in answers are exact; from then on only
+     * {@link #advanceTime(Duration)} moves it, until the next reset.
+     */
+    public void freezeTime() {
+        clock.pin(clock.now());
+    }
+
     /** Skips time ahead; broadcast messages that fall due meanwhile are sent, at their due time. */
     public void advanceTime(Duration duration) {
         clock.advance(duration);

@@ -117,6 +117,7 @@ final class DemoData {
         product.option1Name = option;
         product.useVariant = option != null;
         product.trackStock = stock > 0;
+        shop.catalogue(product);
         for (String[] spec : variants) {
             Shop.Variant variant = shop.addVariant(product);
             variant.option1Value = spec[0];

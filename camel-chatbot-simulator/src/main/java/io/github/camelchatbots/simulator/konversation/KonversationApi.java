@@ -849,6 +849,7 @@ final class KonversationApi {
         Shop shop = call.bot().shop();
         Shop.Product product = shop.addProduct(name);
         describe(product, in, status, tags);
+        shop.catalogue(product);
         product.useVariant = useVariant;
         product.trackStock = in.flag("track_stock", false);
         product.allowNoStockSell = in.flag("allow_no_stock_sell", false);
@@ -879,6 +880,7 @@ final class KonversationApi {
             product.name = name;
         }
         describe(product, in, status, tags);
+        call.bot().shop().catalogue(product);
         return single(KonversationJson.product(product, call.bot().shop()));
     }
 

@@ -370,6 +370,7 @@ public final class KonversationSimulation implements VendorSimulation {
                 product.option2Name = option2Name;
                 product.useVariant = option1Name != null;
                 product.trackStock = stock > 0;
+                shop.catalogue(product);
                 for (VariantSpec spec : variants) {
                     Shop.Variant variant = shop.addVariant(product);
                     variant.option1Value = spec.option1Value();

@@ -171,13 +171,25 @@ final class Shop {
         return products.values();
     }
 
-    /** The workspace's product types and vendors get ids as they are first named, for the list's id filters. */
+    /**
+     * Gives the product's type and vendor their ids, for the list's id filters, if they are new: the workspace
+     * numbers them in the order they are first named. Called whenever a product is created or changed.
+     */
+    void catalogue(Product product) {
+        if (product.type != null) {
+            typeIds.computeIfAbsent(product.type, t -> typeIds.size() + 1);
+        }
+        if (product.vendor != null) {
+            vendorIds.computeIfAbsent(product.vendor, v -> vendorIds.size() + 1);
+        }
+    }
+
     Integer typeId(String type) {
-        return type == null ? null : typeIds.computeIfAbsent(type, t -> typeIds.size() + 1);
+        return type == null ? null : typeIds.get(type);
     }
 
     Integer vendorId(String vendor) {
-        return vendor == null ? null : vendorIds.computeIfAbsent(vendor, v -> vendorIds.size() + 1);
+        return vendor == null ? null : vendorIds.get(vendor);
     }
 
     Cart cart(String userNs, Instant now) {

@@ -294,8 +294,9 @@ final class DemoData {
         }
         if (!draft.channel.startsWith("whatsapp")) {
             draft.userId = switch (draft.channel) {
-                case "facebook" -> Long.toString(6_000_000_000_000_000L + Math.abs(random.nextLong() % 1_000_000_000_000L));
-                case "instagram" -> Long.toString(17_000_000_000_000_000L + Math.abs(random.nextLong() % 1_000_000_000L));
+                // page-scoped ids of 16 digits on Facebook, 17 on Instagram
+                case "facebook" -> Long.toString(6_000_000_000_000_000L + random.nextInt(1_000_000_000));
+                case "instagram" -> Long.toString(17_000_000_000_000_000L + random.nextInt(1_000_000_000));
                 case "telegram" -> Integer.toString(100_000_000 + random.nextInt(900_000_000));
                 default -> "web-" + Long.toHexString(random.nextLong() & 0xFFFF_FFFF_FFFFL);
             };

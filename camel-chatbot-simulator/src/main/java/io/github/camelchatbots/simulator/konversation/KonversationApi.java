@@ -7,7 +7,6 @@ import io.github.camelchatbots.simulator.http.Request;
 import io.github.camelchatbots.simulator.http.Response;
 import io.github.camelchatbots.simulator.http.Router;
 import io.github.camelchatbots.simulator.konversation.KonversationSimulation.Broadcast;
-import io.github.camelchatbots.simulator.konversation.KonversationSimulation.CartItem;
 import io.github.camelchatbots.simulator.konversation.KonversationSimulation.ChatMessage;
 import io.github.camelchatbots.simulator.konversation.KonversationSimulation.MessageOrder;
 import io.github.camelchatbots.simulator.konversation.KonversationSimulation.SentTemplate;

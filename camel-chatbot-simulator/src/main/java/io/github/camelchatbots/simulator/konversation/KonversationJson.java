@@ -25,7 +25,8 @@ import java.util.function.Function;
 final class KonversationJson {
 
     /** How the platform prints every datetime: UTC, to the second, with a space. */
-    static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private KonversationJson() {
     }

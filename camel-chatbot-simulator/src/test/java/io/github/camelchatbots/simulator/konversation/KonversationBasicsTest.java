@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Mounting, tokens and bots, the three error envelopes, single-object envelopes, faults and the reset. */
 class KonversationBasicsTest extends KonversationApiTestSupport {
@@ -193,7 +194,7 @@ class KonversationBasicsTest extends KonversationApiTestSupport {
         assertThat(konversation.subscribers()).isEmpty();
         assertThat(konversation.requests()).isEmpty();
         assertThat(konversation.acceptedRequests(konversation.token())).isZero();
-        assertThat(konversation.now()).isBefore(java.time.Instant.now().plusSeconds(5));
+        assertThat(konversation.now()).isBefore(Instant.now().plusSeconds(5));
         assertThat(new KonversationHttp(konversation, "extra-token").get("/flow/tags").statusCode()).isEqualTo(401);
         assertThat(new KonversationHttp(konversation, "other-bot").get("/flow/tags").statusCode()).isEqualTo(401);
         assertThat(ok(http.post("/flow/create-tag", "name", "vip")).has("status")).as("wrapped again").isTrue();

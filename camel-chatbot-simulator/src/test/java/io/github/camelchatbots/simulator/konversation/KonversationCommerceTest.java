@@ -156,7 +156,8 @@ class KonversationCommerceTest extends KonversationApiTestSupport {
         assertThat(values(ann, "id")).containsExactly("3");
         assertThat(ann.at("/meta/total").asInt()).isEqualTo(2);
         assertThat(ok(http.get("/shop/orders?status=shipped")).get("data")).isEmpty();
-        assertThat(badRequest(http.get("/shop/orders?page=101"))).isEqualTo("The page field must be between 1 and 100.");
+        assertThat(badRequest(http.get("/shop/orders?page=101")))
+                .isEqualTo("The page field must be between 1 and 100.");
         HttpResponse<String> missing = http.get("/shop/orders/99/get-info");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"message\":\"No query results for model [Order] 99\"}");

@@ -255,7 +255,8 @@ class KonversationSendingTest extends KonversationApiTestSupport {
         konversation.addTag(cy, "opted-out");
 
         assertOk(http.post("/subscriber/broadcast-by-tag", "tags", List.of(vip, lead), "exclude_tags",
-                List.of(optedOut), "sub_flow_ns", welcome, "name", "Spring sale", "message_tag", "POST_PURCHASE_UPDATE"));
+                List.of(optedOut), "sub_flow_ns", welcome, "name", "Spring sale", "message_tag",
+                "POST_PURCHASE_UPDATE"));
 
         Broadcast broadcast = konversation.broadcasts().get(0);
         assertThat(broadcast.via()).isEqualTo("broadcast-by-tag");

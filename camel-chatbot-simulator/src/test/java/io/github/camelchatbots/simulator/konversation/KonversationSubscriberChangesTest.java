@@ -177,7 +177,8 @@ class KonversationSubscriberChangesTest extends KonversationApiTestSupport {
     @Test
     void theByNameFormsUseTheirOwnKeys() {
         assertThat(badRequest(http.put("/subscriber/set-user-field-by-name", "user_ns", userNs, "name", "city",
-                "value", "Perth"))).as("one field by name says field_name").isEqualTo("The field_name field is required.");
+                "value", "Perth"))).as("one field by name says field_name")
+                .isEqualTo("The field_name field is required.");
         assertThat(badRequest(http.put("/subscriber/set-user-fields-by-name", "user_ns", userNs, "data",
                 List.of(object("field_name", "city", "value", "Perth")))))
                 .as("the data items say name").isEqualTo("The data.0.name field is required.");

@@ -214,9 +214,11 @@ class KonversationSubscribersApiTest extends KonversationApiTestSupport {
         assertThat(page.get("data")).hasSize(1);
         assertThat(page.get("meta").toString()).contains("\"current_page\":3", "\"from\":5", "\"last_page\":3",
                 "\"per_page\":2", "\"to\":5", "\"total\":5");
-        assertThat(badRequest(http.get("/subscribers?page=1001"))).isEqualTo("The page field must be between 1 and 1000.");
+        assertThat(badRequest(http.get("/subscribers?page=1001")))
+                .isEqualTo("The page field must be between 1 and 1000.");
         assertThat(ok(http.get("/subscribers?page=1000")).get("data")).isEmpty();
-        assertThat(badRequest(http.get("/subscribers?limit=0"))).isEqualTo("The limit field must be between 1 and 100.");
+        assertThat(badRequest(http.get("/subscribers?limit=0")))
+                .isEqualTo("The limit field must be between 1 and 100.");
     }
 
     @Test
@@ -231,7 +233,8 @@ class KonversationSubscribersApiTest extends KonversationApiTestSupport {
         assertThat(values(list("?phone=111"), "user_ns")).containsExactly(ann);
         assertThat(values(list("?email=tea"), "user_ns")).containsExactly(bo);
         assertThat(values(list("?is_channel=facebook"), "user_ns")).containsExactly(bo);
-        assertThat(badRequest(http.get("/subscribers?is_channel=fax"))).startsWith("The selected is_channel is invalid.")
+        assertThat(badRequest(http.get("/subscribers?is_channel=fax")))
+                .startsWith("The selected is_channel is invalid.")
                 .contains("whatsapp_cloud", "apichat");
     }
 
@@ -289,7 +292,8 @@ class KonversationSubscribersApiTest extends KonversationApiTestSupport {
                 .as("filters combine").isEmpty();
         assertThat(badRequest(http.get("/subscribers?user_field_value=Hobart")))
                 .isEqualTo("The user_field_ns field is required when user_field_value is present.");
-        assertThat(badRequest(http.get("/subscribers?label_id=first"))).isEqualTo("The label_id field must be an integer.");
+        assertThat(badRequest(http.get("/subscribers?label_id=first")))
+                .isEqualTo("The label_id field must be an integer.");
     }
 
     @ParameterizedTest

@@ -316,16 +316,22 @@ final class Bot {
 
     // ---- subscribers
 
+    /** The channel's user id is the one given, else the phone's digits, else the e-mail address. */
     synchronized Subscriber createSubscriber(SubscriberDraft draft) {
         checkUnique(draft, null);
+        String userId = draft.userId != null ? draft.userId
+                : draft.phone != null ? SubscriberStore.phoneKey(draft.phone) : draft.email;
+        if (subscribers.byUserId(userId).isPresent()) {
+            // e.g. a phone whose digits another subscriber has as their given user id
+            throw ApiError.taken(draft.userId != null ? "user_id" : draft.phone != null ? "phone" : "email");
+        }
         Instant createdAt = draft.createdAt != null ? draft.createdAt : clock.now();
         int number = ++nextUser;
         Subscriber subscriber = new Subscriber(number, ns("u", number), createdAt);
         apply(subscriber, draft);
         subscriber.channel = draft.channel != null ? draft.channel : "apichat";
         subscriber.channelId = "f" + flowId + "-" + subscriber.channel;
-        subscriber.userId = draft.userId != null ? draft.userId
-                : draft.phone != null ? SubscriberStore.phoneKey(draft.phone) : draft.email;
+        subscriber.userId = userId;
         subscriber.optedInEmail = draft.optedInEmail;
         subscriber.optedInSms = draft.optedInSms;
         if (draft.language != null) {
@@ -355,9 +361,6 @@ final class Bot {
         if (draft.email != null && subscribers.byEmail(draft.email).filter(other -> other != self).isPresent()) {
             throw ApiError.taken("email");
         }
-        if (draft.userId != null && subscribers.byUserId(draft.userId).filter(other -> other != self).isPresent()) {
-            throw ApiError.taken("user_id");
-        }
     }
 
     private static void apply(Subscriber s, SubscriberDraft draft) {
@@ -370,8 +373,8 @@ final class Bot {
         if (draft.name != null) {
             s.name = draft.name;
         } else if (draft.firstName != null || draft.lastName != null) {
-            s.name = null;
-            s.name = s.displayName();
+            // without a name of its own, the full name follows the first and last name
+            s.name = Subscriber.joinedName(s.firstName, s.lastName);
         }
         if (draft.phone != null) {
             s.phone = draft.phone;
@@ -398,10 +401,6 @@ final class Bot {
     /** Latest interaction first; only while holding the lock. */
     Iterable<Subscriber> subscribersInOrder() {
         return subscribers.inOrder();
-    }
-
-    synchronized int subscriberCount() {
-        return subscribers.size();
     }
 
     /** Gone with their chat history, cart and segment memberships; orders stay, as the shop's record. */

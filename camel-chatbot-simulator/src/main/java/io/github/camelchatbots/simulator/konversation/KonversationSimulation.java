@@ -277,12 +277,22 @@ public final class KonversationSimulation implements VendorSimulation {
             return this;
         }
 
-        /** Adds the subscriber and returns their user namespace. */
+        /**
+         * Adds the subscriber and returns their user namespace.
+         *
+         * @throws IllegalArgumentException when a field is unknown or a value does not suit its field's type, or the
+         *                                  phone, e-mail address or user id is taken; nothing is added then
+         */
         public String create() {
             synchronized (bot) {
+                Map<FieldDefinition, String> values = new LinkedHashMap<>();
+                fieldValues.forEach((name, value) -> {
+                    FieldDefinition field = bot.userFieldByName(name, "field_name");
+                    values.put(field, field.type.check(Objects.requireNonNull(value), "value", field.name));
+                });
                 Subscriber subscriber = bot.createSubscriber(draft);
                 tagNames.forEach(name -> bot.addTag(subscriber, bot.createTag(name)));
-                fieldValues.forEach((name, value) -> setUserField(subscriber, name, value));
+                values.forEach((field, value) -> bot.setUserField(subscriber, field, value));
                 return subscriber.userNs;
             }
         }

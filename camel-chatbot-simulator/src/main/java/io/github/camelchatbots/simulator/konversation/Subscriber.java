@@ -93,9 +93,10 @@ final class Subscriber {
     }
 
     String displayName() {
-        if (name != null) {
-            return name;
-        }
+        return name != null ? name : joinedName(firstName, lastName);
+    }
+
+    static String joinedName(String firstName, String lastName) {
         String joined = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
         return joined.isEmpty() ? null : joined;
     }

@@ -69,10 +69,6 @@ final class SubscriberStore {
         return ordered;
     }
 
-    int size() {
-        return byNs.size();
-    }
-
     void clear() {
         byNs.clear();
         byUserId.clear();

@@ -6,6 +6,7 @@ import static io.github.camelchatbots.simulator.konversation.KonversationHttp.da
 import static io.github.camelchatbots.simulator.konversation.KonversationHttp.object;
 import static io.github.camelchatbots.simulator.konversation.KonversationHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -108,6 +109,26 @@ class KonversationSubscribersApiTest extends KonversationApiTestSupport {
         assertThat(badRequest(http.post("/subscriber/create", "email", "ANN@example.com")))
                 .isEqualTo("The email has already been taken.");
         assertThat(konversation.subscribers()).hasSize(1);
+    }
+
+    @Test
+    void aPhoneWhoseDigitsAreAnotherSubscribersUserIdIsTaken() {
+        konversation.newSubscriber().firstName("Web").channel("web").userId("61400000009").create();
+
+        assertThat(badRequest(http.post("/subscriber/create", "phone", "+61 400 000 009")))
+                .isEqualTo("The phone has already been taken.");
+    }
+
+    @Test
+    void theBuilderAddsNothingWhenAFieldIsWrong() {
+        konversation.createUserField("points", "number");
+
+        assertThatThrownBy(() -> konversation.newSubscriber().firstName("Ann").phone("+61400000001")
+                .field("points", "many").create()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The value field must be a valid number for the number field points.");
+        assertThatThrownBy(() -> konversation.newSubscriber().firstName("Ann").phone("+61400000001")
+                .field("city", "Perth").create()).hasMessage("The selected field_name is invalid.");
+        assertThat(konversation.subscribers()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * The seeded demo world: the support and shop bot of "Bean There Coffee", with three weeks of history. Everything
@@ -194,7 +195,7 @@ final class DemoData {
             boolean photo = topic.subFlow().equals("Talk to an agent") && random.nextBoolean();
             Instant said = at;
             if (said.plus(CONVERSATION_LENGTH).isBefore(until)) {
-                add(events, said, () -> converse(bot, subscriber[0], topic, line, photo, said));
+                add(events, said, () -> converse(bot, subscriber[0], topic, line, photo, said, true));
             }
         }
         boolean shops = random.nextInt(3) > 0;
@@ -247,19 +248,25 @@ final class DemoData {
         }
     }
 
-    /** The subscriber writes, the bot answers with the topic's sub flow; a hand-over gets an agent and a note. */
-    static void converse(Bot bot, Subscriber subscriber, Topic topic, String line, boolean photo, Instant at) {
+    /**
+     * The subscriber writes, the bot answers with the topic's sub flow; a hand-over gets an agent and a note. Seeded
+     * history spreads the conversation over a few minutes from {@code at}; a live one happens all at {@code at}, so
+     * that nothing lies ahead of the clock.
+     */
+    static void converse(Bot bot, Subscriber subscriber, Topic topic, String line, boolean photo, Instant at,
+            boolean spreadOut) {
+        IntFunction<Instant> after = seconds -> spreadOut ? at.plusSeconds(seconds) : at;
         if (photo) {
             bot.addMessage(subscriber, "in", "image", null, "https://cdn.example.com/uploads/" + subscriber.userNs
                     + "-" + at.getEpochSecond() + ".jpg", at);
         }
-        bot.addMessage(subscriber, "in", "text", line, null, at.plusSeconds(photo ? 4 : 0));
+        bot.addMessage(subscriber, "in", "text", line, null, after.apply(photo ? 4 : 0));
         SubFlow flow = bot.subFlows().stream().filter(f -> f.name().equals(topic.subFlow())).findFirst()
                 .orElse(null);
         if (flow == null) {
             return;
         }
-        bot.sendSubFlow(subscriber, flow, "send-sub-flow", at.plusSeconds(6));
+        bot.sendSubFlow(subscriber, flow, "send-sub-flow", after.apply(6));
         if (topic.subFlow().equals("Order status")) {
             String order = line.replaceAll("\\D", "");
             setField(bot, subscriber, "order_number", order.isEmpty() ? null : order);
@@ -269,10 +276,10 @@ final class DemoData {
             if (photo) {
                 tag(bot, subscriber, "order-issue");
             }
-            bot.addMessage(subscriber, "system", "text", "Conversation assigned to Sam", null, at.plusSeconds(30));
+            bot.addMessage(subscriber, "system", "text", "Conversation assigned to Sam", null, after.apply(30));
             bot.addMessage(subscriber, "agent", "text", "Hi " + (subscriber.firstName == null ? "there"
-                    : subscriber.firstName) + ", Sam here. Let me sort this out for you.", null, at.plusSeconds(95));
-            bot.addMessage(subscriber, "note", "text", "Offered a replacement bag", null, at.plusSeconds(140));
+                    : subscriber.firstName) + ", Sam here. Let me sort this out for you.", null, after.apply(95));
+            bot.addMessage(subscriber, "note", "text", "Offered a replacement bag", null, after.apply(140));
         }
     }
 

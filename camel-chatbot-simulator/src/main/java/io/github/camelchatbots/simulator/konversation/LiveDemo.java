@@ -1,6 +1,5 @@
 package io.github.camelchatbots.simulator.konversation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,14 +67,14 @@ final class LiveDemo implements Runnable {
         draft.email = draft.email == null ? null : "live" + number + "@example.com";
         draft.userId = draft.userId == null ? null : draft.userId + "-" + number;
         Subscriber subscriber = bot.createSubscriber(draft);
-        DemoData.converse(bot, subscriber, DemoData.TOPICS.get(0), "Hi!", false, bot.now());
+        DemoData.converse(bot, subscriber, DemoData.TOPICS.get(0), "Hi!", false, bot.now(), false);
     }
 
     private void chat(Subscriber subscriber) {
         DemoData.Topic topic = DemoData.TOPICS.get(random.nextInt(DemoData.TOPICS.size()));
         String line = topic.lines().get(random.nextInt(topic.lines().size()))
                 .replace("{order}", Integer.toString(1000 + random.nextInt(9000)));
-        DemoData.converse(bot, subscriber, topic, line, false, bot.now());
+        DemoData.converse(bot, subscriber, topic, line, false, bot.now(), false);
     }
 
     private void fillCart(Subscriber subscriber) {
@@ -91,7 +90,7 @@ final class LiveDemo implements Runnable {
             boolean filled = bot.shop().existingCart(subscriber.userNs).filter(c -> !c.quantities.isEmpty())
                     .isPresent();
             if (filled) {
-                bot.cartPaid(subscriber, "delivery", "card", "LIVE-" + Instant.now().toEpochMilli());
+                bot.cartPaid(subscriber, "delivery", "card", "LIVE-" + bot.now().toEpochMilli());
                 DemoData.tag(bot, subscriber, "customer");
                 return;
             }

@@ -127,6 +127,9 @@ class KonversationDemoDataTest {
                     .hasSizeGreaterThan(messagesBefore + 30);
             assertThat(first.konversation().orders()).extracting(OrderView::status)
                     .isEqualTo(second.konversation().orders().stream().map(OrderView::status).toList());
+            Instant now = first.konversation().now();
+            assertThat(first.konversation().subscribers()).as("live steps happen now, none ahead of the clock")
+                    .allSatisfy(s -> assertThat(s.lastInteraction()).isBeforeOrEqualTo(now));
 
             first.reset();
             for (int i = 0; i < 10; i++) {

@@ -6,6 +6,7 @@ import io.github.camelchatbots.simulator.chataibot.ChataibotSimulation;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation;
+import io.github.camelchatbots.simulator.konversation.KonversationSimulation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,9 @@ public final class ChatbotSimulator implements AutoCloseable {
     private final EbbotSimulation ebbot = new EbbotSimulation();
     private final ChatbotcomSimulation chatbotcom = new ChatbotcomSimulation();
     private final EngatiSimulation engati = new EngatiSimulation();
+    private final KonversationSimulation konversation = new KonversationSimulation();
     private final ChataibotSimulation chataibot = new ChataibotSimulation();
-    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, engati, chataibot);
+    private final List<VendorSimulation> vendors = List.of(ebbot, chatbotcom, engati, konversation, chataibot);
 
     private ChatbotSimulator(int port) {
         try {
@@ -93,6 +95,10 @@ public final class ChatbotSimulator implements AutoCloseable {
 
     public EngatiSimulation engati() {
         return engati;
+    }
+
+    public KonversationSimulation konversation() {
+        return konversation;
     }
 
     public ChataibotSimulation chataibot() {

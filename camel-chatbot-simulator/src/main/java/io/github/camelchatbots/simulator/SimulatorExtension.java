@@ -4,6 +4,7 @@ import io.github.camelchatbots.simulator.chataibot.ChataibotSimulation;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import io.github.camelchatbots.simulator.ebbot.EbbotSimulation;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation;
+import io.github.camelchatbots.simulator.konversation.KonversationSimulation;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * Test methods and constructors may declare {@link ChatbotSimulator}, {@link EbbotSimulation},
- * {@link ChatbotcomSimulation}, {@link EngatiSimulation} or {@link ChataibotSimulation} parameters.
+ * {@link ChatbotcomSimulation}, {@link EngatiSimulation}, {@link KonversationSimulation} or
+ * {@link ChataibotSimulation} parameters.
  */
 public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
@@ -59,7 +61,8 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == ChatbotSimulator.class || type == EbbotSimulation.class || type == ChatbotcomSimulation.class
-                || type == EngatiSimulation.class || type == ChataibotSimulation.class;
+                || type == EngatiSimulation.class || type == KonversationSimulation.class
+                || type == ChataibotSimulation.class;
     }
 
     @Override
@@ -70,6 +73,9 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
         }
         if (type == EngatiSimulation.class) {
             return engati();
+        }
+        if (type == KonversationSimulation.class) {
+            return konversation();
         }
         if (type == ChataibotSimulation.class) {
             return chataibot();
@@ -95,6 +101,10 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     public EngatiSimulation engati() {
         return simulator().engati();
+    }
+
+    public KonversationSimulation konversation() {
+        return simulator().konversation();
     }
 
     public ChataibotSimulation chataibot() {

@@ -114,11 +114,11 @@ class ChildJvmTests {
     @Test
     void theReadmesRouteRunsAsPrinted() throws Exception {
         List<String> chats = someChats(3);
-        Properties properties = routesFrom(readmeRoute());
-        properties.setProperty("ebbot.api-key", apiKey);
+        Properties properties = routesFrom(readmeBlock("yaml"));
+        properties.load(new java.io.StringReader(readmeBlock("properties")));
         properties.setProperty("camel.component.ebbot.base-url", simulator.ebbot().baseUrl());
 
-        try (ChildJvm child = ChildJvm.start(directory, properties, Map.of())) {
+        try (ChildJvm child = ChildJvm.start(directory, properties, Map.of("EBBOT_API_KEY", apiKey))) {
             await().atMost(START).until(() -> chats.stream().allMatch(id -> Files.exists(archived(id)))
                                               || !child.isAlive());
             assertThat(chats).as(child.output()).allMatch(id -> Files.exists(archived(id)));
@@ -137,11 +137,11 @@ class ChildJvmTests {
         return directory.resolve("archive").resolve(chatId + ".json");
     }
 
-    /** The first YAML block of the README, as a user would copy it. */
-    private static String readmeRoute() throws IOException {
+    /** The README's first block of the language, as a user would copy it. */
+    private static String readmeBlock(String language) throws IOException {
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("a yaml block in README.md").isTrue();
+        Matcher block = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("a " + language + " block in README.md").isTrue();
         return block.group(1);
     }
 

@@ -87,7 +87,7 @@ public final class EbbotArchiveApplication {
                      ebbot.baseUrl(), overrides.getOrDefault("camel.main.durationMaxIdleSeconds",
                              DEMO_MAX_IDLE_SECONDS));
             main.addOverrideProperty("ebbot.baseUrl", ebbot.baseUrl());
-            main.addOverrideProperty("ebbot.apiKey", ebbot.apiKey());
+            main.addOverrideProperty("ebbot.api-key", ebbot.apiKey());
             main.addOverrideProperty("ebbot.rateLimit", String.valueOf(DEMO_RATE_LIMIT));
             main.addOverrideProperty("ebbot.quietPeriod", DEMO_QUIET_PERIOD);
             main.addOverrideProperty("ebbot.delay", DEMO_POLL_DELAY);

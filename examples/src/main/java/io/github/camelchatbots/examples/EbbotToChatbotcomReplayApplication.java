@@ -151,7 +151,7 @@ public final class EbbotToChatbotcomReplayApplication {
                          + " new bot would do: the simulator's bot knows a handful of questions only.");
             }
             main.addOverrideProperty("chatbotcom.baseUrl", chatbotcom.baseUrl());
-            main.addOverrideProperty("chatbotcom.accessToken", chatbotcom.accessToken());
+            main.addOverrideProperty("chatbotcom.access-token", chatbotcom.accessToken());
         }
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {

@@ -190,7 +190,7 @@ class EbbotToChatbotcomReplayExampleTest {
         EbbotToChatbotcomReplayApplication application = new EbbotToChatbotcomReplayApplication(Map.of())
                 .override("replay.archiveDir", archive.toString())
                 .override("replay.reportDir", reportDir.toString())
-                .override("chatbotcom.accessToken", wrongToken)
+                .override("chatbotcom.access-token", wrongToken)
                 .override("camel.main.durationMaxSeconds", "30");
 
         assertThat(application.run()).isEqualTo(1);

@@ -100,6 +100,15 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
     }
 
     @Test
+    void idsThatWouldAddressAnotherResourceAreRefused() {
+        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.ID, ".."), "id must be an id, not '..'");
+        rejected("chatbotcom:banUser", null, Map.of(ChatbotcomConstants.ID, "."), "id must be an id, not '.'");
+        rejected("chatbotcom:chat", null, Map.of(ChatbotcomConstants.CHAT_ID, ".."), "chatId must be an id, not '..'");
+        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.ID, "a".repeat(300)),
+                "id is 300 characters long; ids of more than 256 characters are refused");
+    }
+
+    @Test
     void missingRequestBodyNamesTheOperation() {
         rejected("chatbotcom:createUser", null, Map.of(), "chatbotcom:createUser needs its request as the body");
         rejected("chatbotcom:updateUser?id=5b7ff847cc3c3fb33c9249a8", "[1,2]", Map.of(),

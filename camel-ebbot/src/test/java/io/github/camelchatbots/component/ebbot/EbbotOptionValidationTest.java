@@ -31,6 +31,8 @@ class EbbotOptionValidationTest extends EbbotTestSupport {
             "ebbot:chats?baseUrl=not-a-url          | baseUrl must be an absolute http(s) URL",
             "ebbot:chats?messageType=               | messageType must not be empty",
             "ebbot:chatz                            | Unknown ebbot operation 'chatz'; use one of: chats, transcript, sendMessage",
+            "ebbot:transcript?chatId=..             | chatId must be an id, not '..'",
+            "ebbot:transcript?chatId=.              | chatId must be an id, not '.'",
     })
     void aBadOptionFailsTheRouteAtStartNamingIt(String uri, String message) {
         assertThatThrownBy(() -> startRouteFrom(uri)).hasStackTraceContaining(message);
@@ -64,6 +66,32 @@ class EbbotOptionValidationTest extends EbbotTestSupport {
     void sendMessageCannotBeConsumed() {
         assertThatThrownBy(() -> startRouteFrom("ebbot:sendMessage?webhookId=abc"))
                 .hasStackTraceContaining("ebbot:sendMessage is a producer");
+    }
+
+    @Test
+    void idsThatWouldAddressAnotherResourceAreRefusedBeforeAnyRequest() {
+        for (String id : new String[] { "..", ".", "", " " }) {
+            assertThatThrownBy(() -> template.requestBodyAndHeader("ebbot:transcript", null, EbbotConstants.CHAT_ID, id))
+                    .hasStackTraceContaining("chatId");
+        }
+        assertThatThrownBy(() -> template.requestBodyAndHeader("ebbot:sendMessage", "hello", EbbotConstants.WEBHOOK_ID,
+                "..")).hasStackTraceContaining("webhookId must be an id");
+
+        assertThat(ebbot().requests()).isEmpty();
+    }
+
+    @Test
+    void aHugeIdIsRefusedWithAShortMessage() {
+        String huge = "1723454103.158." + "x".repeat(3_000_000);
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> template.requestBodyAndHeader("ebbot:transcript", null, EbbotConstants.CHAT_ID, huge));
+
+        assertThat(failure).hasStackTraceContaining("chatId is 3000015 characters long");
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertThat(cause.getMessage()).hasSizeLessThan(1_000);
+        }
+        assertThat(ebbot().requests()).isEmpty();
     }
 
     @Test

@@ -60,6 +60,40 @@ class EbbotRateLimitTest extends EbbotTestSupport {
         assertThat(ebbot().requestCount()).isGreaterThan(5 + 10);
     }
 
+    @Test
+    void theStrictestLimitDeclaredForTheAccountHoldsWhicheverEndpointStartsFirst() throws Exception {
+        ebbot().setRateLimit(4, Duration.ofSeconds(3));
+        ebbot().setHangTimeout(Duration.ofSeconds(20));
+        String loose = "ebbot:chats?responseTimeout=10s&rateLimit=20&rateLimitPeriod=3s";
+        String strict = "ebbot:chats?responseTimeout=10s&rateLimit=4&rateLimitPeriod=3s";
+        // the looser endpoint starts first and has sent already when the stricter one is declared
+        template.requestBody(loose, (Object) null);
+
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> calls = callers.invokeAll(List.of(() -> listings(loose, 5), () -> listings(strict, 5)));
+            for (Future<Object> call : calls) {
+                call.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(ebbot().requestCount()).isEqualTo(11);
+        assertThat(ebbot().rejectedByRateLimit()).isZero();
+        assertThat(ebbot().maxRequestsInAnyWindow()).isLessThanOrEqualTo(4);
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/camel-ebbot-tests.log"));
+        assertThat(log.lines().filter(line -> line.contains("the strictest limit declared for the account")
+                                              && line.contains("4 per PT3S"))).hasSize(1);
+    }
+
+    private Object listings(String uri, int count) {
+        for (int i = 0; i < count; i++) {
+            template.requestBody(uri, (Object) null);
+        }
+        return null;
+    }
+
     private Object fiveListings() {
         for (int i = 0; i < 5; i++) {
             template.requestBody("ebbot:chats?responseTimeout=10s&" + LIMIT, (Object) null);

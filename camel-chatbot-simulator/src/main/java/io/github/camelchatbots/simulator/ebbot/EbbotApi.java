@@ -11,7 +11,6 @@ import io.github.camelchatbots.simulator.http.Router;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,12 +58,7 @@ final class EbbotApi {
         if (page == null || limit == null || limit > MAX_LIMIT) {
             return EbbotJson.error(400, "Invalid page or limit");
         }
-        List<Chat> all = chats.newestFirst();
-        long from = (long) (page - 1) * limit;
-        if (from >= all.size()) {
-            return EbbotJson.chatList(List.of());
-        }
-        return EbbotJson.chatList(all.subList((int) from, (int) Math.min(all.size(), from + limit)));
+        return EbbotJson.chatList(chats.page(page, limit));
     }
 
     private Response transcript(Request request) {

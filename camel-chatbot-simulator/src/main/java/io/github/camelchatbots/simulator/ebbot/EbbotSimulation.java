@@ -197,6 +197,11 @@ public final class EbbotSimulation implements VendorSimulation {
         return requests.snapshot();
     }
 
+    /** How many chats list pages have stepped over or taken, ever: what tests of the list's cost count. */
+    long chatsVisitedByList() {
+        return chats.visited();
+    }
+
     @Override
     public void seedDemo(long seed) {
         seedDemoData(seed);

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
- * What a list page costs, counted in chats visited rather than timed: a page is a walk to its end, and a client
- * scanning page after page pays for each chat once.
+ * Large stores: what a list page costs, counted in chats visited rather than timed (a page is a walk to its end, and
+ * a client scanning page after page pays for each chat once), and bulk seeding.
  */
-class EbbotListCostTest {
+class EbbotScaleTest {
 
     @RegisterExtension
     static SimulatorExtension SIM = new SimulatorExtension();
@@ -94,5 +94,51 @@ class EbbotListCostTest {
 
         assertThat(page(2, 4)).as("the page starts one chat earlier than it would have")
                 .containsExactlyElementsOf(before.subList(3, 7));
+    }
+
+    @Test
+    void seedsChatsInBulk() throws Exception {
+        Instant from = Instant.parse("2024-08-01T08:00:00.123Z");
+
+        ebbot.seedChats(3, from, Duration.ofMinutes(5), 5, true);
+        ebbot.seedChats(1, from.plus(Duration.ofHours(1)), Duration.ZERO, 0, false);
+
+        List<String> ids = ebbot.chatIds();
+        assertThat(ids).hasSize(4);
+        assertThat(ebbot.transcript(ids.get(0))).isEmpty();
+        List<EbbotSimulation.Message> oldest = ebbot.transcript(ids.get(3));
+        assertThat(oldest).extracting(EbbotSimulation.Message::sender)
+                .containsExactly("user", "bot", "user", "bot", "user");
+        assertThat(oldest).extracting(EbbotSimulation.Message::at).containsExactly(from.plusSeconds(1),
+                from.plusSeconds(2), from.plusSeconds(3), from.plusSeconds(4), from.plusSeconds(5));
+        var listed = TestHttp.json(http.get(ebbot.baseUrl() + "/api/chats/company_chats", ebbot.apiKey()))
+                .get("data");
+        assertThat(listed).extracting(chat -> chat.get("status").asText())
+                .containsExactly("ongoing", "closed", "closed", "closed");
+        assertThat(listed).extracting(chat -> chat.get("createdAt").asText()).containsExactly(
+                "2024-08-01T09:00:00.123Z", "2024-08-01T08:10:00.123Z", "2024-08-01T08:05:00.123Z",
+                "2024-08-01T08:00:00.123Z");
+        assertThat(listed.get(3).get("updatedAt").asText()).isEqualTo("2024-08-01T08:00:06.123Z");
+        assertThat(listed.get(3).get("last_message").asText()).isEqualTo("Where is my order?");
+    }
+
+    @Test
+    void pagesThroughAHundredAndFiftyThousandSeededChats() throws Exception {
+        ebbot.seedChats(150_000, Instant.parse("2024-01-01T00:00:00Z"), Duration.ofSeconds(7), 3, true);
+        long before = ebbot.chatsVisitedByList();
+
+        List<String> scanned = new ArrayList<>();
+        for (int page = 1;; page++) {
+            List<String> ids = page(page, 100);
+            if (ids.isEmpty()) {
+                break;
+            }
+            scanned.addAll(ids);
+        }
+
+        assertThat(scanned).hasSize(150_000).doesNotHaveDuplicates();
+        assertThat(scanned.get(0)).startsWith(Long.toString(Instant.parse("2024-01-01T00:00:00Z")
+                .plusSeconds(7L * 149_999).getEpochSecond()));
+        assertThat(ebbot.chatsVisitedByList() - before).isEqualTo(150_000);
     }
 }

@@ -11,6 +11,7 @@ import io.github.camelchatbots.simulator.http.Router;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,13 +24,16 @@ final class EbbotApi {
     private static final int MAX_LIMIT = 100;
 
     private final ChatStore chats;
+    private final ListFaults listFaults;
     private final EbbotBot bot;
     private final Set<String> apiKeys;
     private final Set<String> webhooks;
     private final Clock clock;
 
-    EbbotApi(ChatStore chats, EbbotBot bot, Set<String> apiKeys, Set<String> webhooks, Clock clock) {
+    EbbotApi(ChatStore chats, ListFaults listFaults, EbbotBot bot, Set<String> apiKeys, Set<String> webhooks,
+            Clock clock) {
         this.chats = chats;
+        this.listFaults = listFaults;
         this.bot = bot;
         this.apiKeys = apiKeys;
         this.webhooks = webhooks;
@@ -58,7 +62,9 @@ final class EbbotApi {
         if (page == null || limit == null || limit > MAX_LIMIT) {
             return EbbotJson.error(400, "Invalid page or limit");
         }
-        return EbbotJson.chatList(chats.page(page, limit));
+        ListFaults.Answer answer = listFaults.claim(page);
+        List<Chat> found = chats.page(answer.page(), limit);
+        return EbbotJson.chatList(found.subList(0, Math.min(found.size(), answer.maxItems())));
     }
 
     private Response transcript(Request request) {

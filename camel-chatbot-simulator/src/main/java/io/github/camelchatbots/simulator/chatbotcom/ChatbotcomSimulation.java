@@ -488,6 +488,16 @@ public final class ChatbotcomSimulation implements VendorSimulation {
         return (int) requests.total();
     }
 
+    /** How many users list pages have stepped over, taken or counted, ever: what tests of the list's cost count. */
+    long usersVisitedByList() {
+        return platform.usersVisitedByList();
+    }
+
+    /** How many chat archives list pages have taken, ever. */
+    long chatsVisitedByList() {
+        return platform.chatsVisitedByList();
+    }
+
     // ---- demo
 
     /**

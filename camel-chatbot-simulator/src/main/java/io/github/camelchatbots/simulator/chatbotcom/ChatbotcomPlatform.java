@@ -13,6 +13,7 @@ import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation.Webhook
 import io.github.camelchatbots.simulator.chatbotcom.QueryOutcome.Fulfillment;
 import io.github.camelchatbots.simulator.chatbotcom.QueryRequest.Kind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +95,10 @@ final class ChatbotcomPlatform {
     synchronized UserPage listUsers(UserQuery query) {
         UserStore.Page page = users.page(query);
         return new UserPage(page.users().stream().map(this::view).toList(), page.count());
+    }
+
+    synchronized void seedUsers(int count, Instant from, Duration spacing) {
+        SeededData.users(users, ids, count, from, spacing);
     }
 
     synchronized long usersVisitedByList() {
@@ -180,6 +185,10 @@ final class ChatbotcomPlatform {
     /** Newest first, only those created before {@code before}. */
     synchronized List<ChatView> chats(Instant before, int limit) {
         return chats.newestBefore(before, limit).stream().map(this::view).toList();
+    }
+
+    synchronized void seedChats(int count, Instant from, Duration spacing, int messagesPerChat) {
+        SeededData.chats(users, chats, ids, stories.first().id(), count, from, spacing, messagesPerChat);
     }
 
     synchronized long chatsVisitedByList() {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
- * Large stores: what list pages cost, counted in users and chats visited rather than timed. A page is a walk from its
- * cursor, so a client paging through everything pays for each user or chat once.
+ * Large stores: what list pages cost, counted in users and chats visited rather than timed (a page is a walk from its
+ * cursor, so a client paging through everything pays for each user or chat once), and bulk seeding.
  */
 class ChatbotcomScaleTest extends ChatbotcomApiTestSupport {
 
@@ -124,6 +124,87 @@ class ChatbotcomScaleTest extends ChatbotcomApiTestSupport {
         assertThat(scanChats()).containsExactlyElementsOf(chatbotcom.chatIds());
 
         assertThat(chatbotcom.chatsVisitedByList() - before).isEqualTo(100);
+    }
+
+    @Test
+    void seedsUsersInBulk() {
+        Instant from = Instant.parse("2024-08-01T08:00:00.123Z");
+
+        chatbotcom.seedUsers(3, from, Duration.ofMinutes(5));
+
+        List<String> ids = chatbotcom.userIds();
+        assertThat(ids).hasSize(3).isSorted();
+        ChatbotcomSimulation.UserView last = chatbotcom.user(ids.get(2));
+        assertThat(last.createdAt()).isEqualTo(from.plus(Duration.ofMinutes(10)));
+        assertThat(last.lastSeen()).isEqualTo(last.createdAt());
+        assertThat(last.attributes()).containsEntry("default_name", "User 3")
+                .containsEntry("default_email", "user3@example.com");
+        assertThat(last.userId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(last.conversations()).isEmpty();
+        assertThat(ids(http.ok(http.get("/users")).get("data"))).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    @Test
+    void seedsChatArchivesInBulkEachWithItsVisitor() {
+        Instant from = Instant.parse("2024-08-01T08:00:00.123Z");
+
+        chatbotcom.seedChats(2, from, Duration.ofMinutes(5), 3);
+        chatbotcom.seedChats(1, from.plus(Duration.ofHours(1)), Duration.ZERO, 0);
+
+        List<String> chatIds = chatbotcom.chatIds();
+        assertThat(chatIds).hasSize(3);
+        assertThat(chatbotcom.userIds()).hasSize(3);
+        ChatbotcomSimulation.ChatView oldest = chatbotcom.chat(chatIds.get(2));
+        assertThat(oldest.createdAt()).isEqualTo(from);
+        assertThat(oldest.finished()).isTrue();
+        assertThat(oldest.storyId()).isEqualTo(chatbotcom.defaultStoryId());
+        assertThat(oldest.userName()).isEqualTo("Visitor");
+        assertThat(oldest.messages()).extracting(ChatbotcomSimulation.Message::author)
+                .containsExactly("user", "bot", "user");
+        assertThat(oldest.messages()).extracting(ChatbotcomSimulation.Message::createdAt)
+                .containsExactly(from.plusSeconds(1), from.plusSeconds(2), from.plusSeconds(3));
+        assertThat(oldest.messages()).extracting(ChatbotcomSimulation.Message::id).doesNotHaveDuplicates();
+        assertThat(oldest.updatedAt()).isEqualTo(from.plusSeconds(3));
+        ChatbotcomSimulation.UserView visitor = chatbotcom.user(oldest.userId());
+        assertThat(visitor.lastSeen()).isEqualTo(from.plusSeconds(3));
+        assertThat(visitor.conversations()).singleElement()
+                .satisfies(conversation -> assertThat(conversation.firstMessage()).isEqualTo("hello"));
+        assertThat(chatbotcom.chat(chatIds.get(0)).messages()).isEmpty();
+        JsonNode listed = http.ok(http.get("/v2/chats"));
+        assertThat(ids(listed)).containsExactlyElementsOf(chatIds);
+        assertThat(listed.get(2).get("messagesCount").asInt()).isEqualTo(3);
+        assertThat(listed.get(2).get("finished").asBoolean()).isTrue();
+    }
+
+    @Test
+    void pagesThroughAHundredAndFiftyThousandSeededChatsAndReadsTheirUsersAtAnyDepth() {
+        chatbotcom.seedChats(150_000, Instant.parse("2024-01-01T00:00:00Z"), Duration.ofSeconds(7), 2);
+        long chatsBefore = chatbotcom.chatsVisitedByList();
+
+        List<String> chats = scanChats();
+
+        assertThat(chats).hasSize(150_000).doesNotHaveDuplicates();
+        assertThat(chatbotcom.chatsVisitedByList() - chatsBefore).isEqualTo(150_000);
+
+        List<String> oldestFirst = chatbotcom.userIds();
+        List<String> orders =
+                List.of("", "&sort.order=asc", "&sort.field=lastSeen", "&sort.field=lastSeen&sort.order=asc");
+        for (String order : orders) {
+            boolean ascending = order.endsWith("asc");
+            // the page after the user at this place in the order: the first page, one halfway, the last
+            for (int place : new int[] {-1, 75_000, 149_950}) {
+                String after = place < 0 ? ""
+                        : "&after=" + oldestFirst.get(ascending ? place : oldestFirst.size() - 1 - place);
+                long usersBefore = chatbotcom.usersVisitedByList();
+
+                JsonNode page = http.ok(http.get("/users?limit=40" + order + after));
+
+                assertThat(page.get("count").asInt()).isEqualTo(150_000);
+                assertThat(page.get("data")).as("%s after place %d", order, place)
+                        .hasSize(Math.min(40, 150_000 - 1 - place));
+                assertThat(chatbotcom.usersVisitedByList() - usersBefore).isEqualTo(page.get("data").size());
+            }
+        }
     }
 
     private static String encode(String text) {

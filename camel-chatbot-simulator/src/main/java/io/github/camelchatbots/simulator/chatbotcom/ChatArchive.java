@@ -40,6 +40,11 @@ final class ChatArchive {
         byCreation.put(new Position(chat.createdAt, chat.id), chat);
     }
 
+    void remove(Chat chat) {
+        byId.remove(chat.id);
+        byCreation.remove(new Position(chat.createdAt, chat.id));
+    }
+
     Optional<Chat> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

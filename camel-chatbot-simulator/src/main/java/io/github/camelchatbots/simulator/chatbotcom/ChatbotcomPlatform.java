@@ -97,6 +97,13 @@ final class ChatbotcomPlatform {
         return new UserPage(page.users().stream().map(this::view).toList(), page.count());
     }
 
+    /** The user, their chats and their session. */
+    synchronized void deleteUser(String id) {
+        User user = users.get(id);
+        user.chats().forEach(this::removeChat);
+        users.remove(user);
+    }
+
     synchronized void seedUsers(int count, Instant from, Duration spacing) {
         SeededData.users(users, ids, count, from, spacing);
     }
@@ -206,6 +213,10 @@ final class ChatbotcomPlatform {
     /** Ends the chat and its session: the next query with the same session id starts a new chat. */
     synchronized void finishChat(String id) {
         chats.find(id).orElseThrow(() -> new IllegalArgumentException("no chat with id " + id)).finish();
+    }
+
+    synchronized void deleteChat(String id) {
+        removeChat(chats.find(id).orElseThrow(() -> new IllegalArgumentException("no chat with id " + id)));
     }
 
     synchronized void expireSession(String sessionId) {
@@ -324,6 +335,17 @@ final class ChatbotcomPlatform {
         Session session = new Session(request.sessionId(), chat);
         sessions.put(session.sessionId, session);
         return session;
+    }
+
+    private void removeChat(Chat chat) {
+        chats.remove(chat);
+        chat.user.removeChat(chat);
+        // A chat's session id is its user's userId (see openSession); dropping the session makes the next query with
+        // it start a new chat instead of writing to the deleted one.
+        Session session = sessions.get(chat.user.userId);
+        if (session != null && session.chat == chat) {
+            sessions.remove(session.sessionId);
+        }
     }
 
     private Optional<Session> activeSession(String sessionId) {

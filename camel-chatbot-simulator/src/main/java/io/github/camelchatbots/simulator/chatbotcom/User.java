@@ -108,4 +108,10 @@ final class User {
         }
         chats.add(chat);
     }
+
+    void removeChat(Chat chat) {
+        if (chats != null) {
+            chats.remove(chat);
+        }
+    }
 }

@@ -40,7 +40,7 @@ final class UserStore {
     private final NavigableSet<User> byLastSeen = new TreeSet<>(SortField.LAST_SEEN.ascending);
     private final Map<String, Segment> segments = new LinkedHashMap<>();
     private final Map<String, Integer> segmentSizes = new HashMap<>();
-    /** Users added and attributes changed: what can change the number of users a filter matches. */
+    /** Users added or removed and attributes changed: what can change the number of users a filter matches. */
     private long changes;
     private MatchCount lastMatchCount;
     private long visited;
@@ -55,6 +55,15 @@ final class UserStore {
         byLastSeen.add(user);
         changes++;
         return user;
+    }
+
+    void remove(User user) {
+        users.remove(user.id);
+        byUserId.remove(user.userId);
+        byCreatedAt.remove(user);
+        byLastSeen.remove(user);
+        user.segmentIds().forEach(segmentId -> segmentSizes.merge(segmentId, -1, Integer::sum));
+        changes++;
     }
 
     /** The user was active at {@code at}, which moves them in the lastSeen order. */

@@ -333,7 +333,7 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     }
 
     /**
-     * Adds {@code count} users for benchmarks, quickly (150,000 in a second or two) and cheaply in memory: the first
+     * Adds {@code count} users for benchmarks, quickly (150,000 in about a second) and cheaply in memory: the first
      * created at {@code from}, each next one {@code spacing} later, last seen when created, with a random
      * {@code userId} and the attributes {@code default_name} "User 1", "User 2", ... and {@code default_email}
      * "user1@example.com", ... (counted within the call).

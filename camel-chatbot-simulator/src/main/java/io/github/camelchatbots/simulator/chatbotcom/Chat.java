@@ -13,20 +13,25 @@ import java.util.UUID;
 
 /**
  * One chat archive: the conversation of one session. Its attributes are the session's parameters. Mutable; only
- * touched while holding the {@link ChatbotcomPlatform} lock.
+ * touched while holding the {@link ChatbotcomPlatform} lock. Lean, because benchmarks keep a hundred thousand and
+ * more: message ids are derived when shown, and the attributes only allocated once there are some.
  */
 final class Chat {
 
     /** ChatBot.com ends a session after ten minutes without a message. */
     static final Duration SESSION_TIMEOUT = Duration.ofMinutes(10);
 
+    /** A message as stored: its id is {@link #messageId(int) derived} from its number. */
+    private record Line(int number, String author, String text, long createdAtMillis) {
+    }
+
     final String id;
     final String storyId;
     final User user;
     final Instant createdAt;
-    private final Map<String, String> attributes = new LinkedHashMap<>();
-    private final List<Message> messages = new ArrayList<>();
-    private int messageIds;
+    private Map<String, String> attributes;
+    private final List<Line> messages = new ArrayList<>(4);
+    private int messageNumbers;
     private Instant activeUntil;
     private boolean finishedEarly;
 
@@ -55,34 +60,52 @@ final class Chat {
         activeUntil = now.plus(SESSION_TIMEOUT);
     }
 
-    Message add(String author, String text, Instant at) {
-        Message message = new Message(newMessageId(), author, text, at);
-        messages.add(message);
-        return message;
+    /** Archives a message and returns its id. */
+    String add(String author, String text, Instant at) {
+        int number = messageNumbers++;
+        messages.add(new Line(number, author, text, at.toEpochMilli()));
+        return messageId(number);
     }
 
-    /** Derived from the chat id, so that replaying the same conversation yields the same message ids. */
+    /** The id of a turn that is not archived, such as a trigger; it uses up a number all the same. */
     String newMessageId() {
-        return UUID.nameUUIDFromBytes((id + "/" + messageIds++).getBytes(StandardCharsets.UTF_8)).toString();
+        return messageId(messageNumbers++);
     }
 
     List<Message> messages() {
-        return List.copyOf(messages);
+        List<Message> shown = new ArrayList<>(messages.size());
+        for (Line line : messages) {
+            shown.add(new Message(messageId(line.number()), line.author(), line.text(),
+                    Instant.ofEpochMilli(line.createdAtMillis())));
+        }
+        return shown;
     }
 
     Instant updatedAt() {
-        return messages.isEmpty() ? createdAt : messages.get(messages.size() - 1).createdAt();
+        return messages.isEmpty() ? createdAt
+                : Instant.ofEpochMilli(messages.get(messages.size() - 1).createdAtMillis());
     }
 
     String firstUserMessage() {
-        return messages.stream().filter(m -> m.author().equals("user")).map(Message::text).findFirst().orElse(null);
+        return messages.stream().filter(m -> m.author().equals("user")).map(Line::text).findFirst().orElse(null);
     }
 
     Map<String, String> attributes() {
-        return new LinkedHashMap<>(attributes);
+        return attributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(attributes);
     }
 
     void mergeAttributes(Map<String, String> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+        }
         AttributeRules.merge(attributes, changes);
+    }
+
+    /** Derived from the chat id, so that replaying the same conversation yields the same message ids. */
+    private String messageId(int number) {
+        return UUID.nameUUIDFromBytes((id + "/" + number).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -33,14 +33,16 @@ final class ChatbotcomApi {
     private static final Set<String> FILTER_FIELDS = Set.of("attribute", "operator", "value");
 
     private final ChatbotcomPlatform platform;
+    private final ChatListFaults chatListFaults;
     private final Set<String> accessTokens;
     private final RateLimit rateLimit;
     private final SimulationClock clock;
     private final BooleanSupplier createUserAnswersArray;
 
-    ChatbotcomApi(ChatbotcomPlatform platform, Set<String> accessTokens, RateLimit rateLimit, SimulationClock clock,
-            BooleanSupplier createUserAnswersArray) {
+    ChatbotcomApi(ChatbotcomPlatform platform, ChatListFaults chatListFaults, Set<String> accessTokens,
+            RateLimit rateLimit, SimulationClock clock, BooleanSupplier createUserAnswersArray) {
         this.platform = platform;
+        this.chatListFaults = chatListFaults;
         this.accessTokens = accessTokens;
         this.rateLimit = rateLimit;
         this.clock = clock;
@@ -298,18 +300,22 @@ final class ChatbotcomApi {
         return node.intValue();
     }
 
-    /** {@code after} is the createdAt of the last chat of the previous page, in epoch milliseconds. */
     private Response chats(Request request) {
-        String after = request.queryParam("after");
-        Instant before = Instant.MAX;
-        if (after != null) {
-            try {
-                before = Instant.ofEpochMilli(Long.parseLong(after.trim()));
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("after must be a time in epoch milliseconds, was '" + after + "'");
-            }
+        Instant before = createdBefore(request.queryParam("after"));
+        return Response.json(200,
+                ChatbotcomJson.chats(chatListFaults.answer(() -> platform.chats(before, CHATS_PER_PAGE))));
+    }
+
+    /** {@code after} is the createdAt of the last chat of the previous page, in epoch milliseconds. */
+    private static Instant createdBefore(String after) {
+        if (after == null) {
+            return Instant.MAX;
         }
-        return Response.json(200, ChatbotcomJson.chats(platform.chats(before, CHATS_PER_PAGE)));
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(after.trim()));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("after must be a time in epoch milliseconds, was '" + after + "'");
+        }
     }
 
     private Response chat(Request request) {

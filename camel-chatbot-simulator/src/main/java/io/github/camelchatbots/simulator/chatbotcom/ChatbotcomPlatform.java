@@ -13,9 +13,9 @@ import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation.Webhook
 import io.github.camelchatbots.simulator.chatbotcom.QueryOutcome.Fulfillment;
 import io.github.camelchatbots.simulator.chatbotcom.QueryRequest.Kind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +29,6 @@ import java.util.UUID;
  * Nothing mutable leaves this class: callers get snapshots.
  */
 final class ChatbotcomPlatform {
-
-    /** The archive's order: newest first, ties broken by id so that paging is stable. */
-    private static final Comparator<Chat> NEWEST_FIRST =
-            Comparator.<Chat, Instant>comparing(chat -> chat.createdAt).thenComparing(chat -> chat.id).reversed();
 
     private static final String FALLBACK_ANSWER = "Sorry, I did not understand that. Could you rephrase?";
 
@@ -49,7 +45,7 @@ final class ChatbotcomPlatform {
     private final ObjectIds ids = new ObjectIds();
     private final UserStore users = new UserStore();
     private final StoryBook stories = new StoryBook();
-    private final Map<String, Chat> chats = new HashMap<>();
+    private final ChatArchive chats = new ChatArchive();
     /** By session id; a session is over once its chat is finished, even while it is still in here. */
     private final Map<String, Session> sessions = new HashMap<>();
 
@@ -79,13 +75,13 @@ final class ChatbotcomPlatform {
         segmentIds.forEach(users::segment);
         Instant now = clock.now();
         User user = users.add(new User(ids.next(now), userId != null ? userId : UUID.randomUUID().toString(), now));
-        user.mergeAttributes(attributes);
-        segmentIds.forEach(user::joinSegment);
+        users.mergeAttributes(user, attributes);
+        segmentIds.forEach(segmentId -> users.join(user, segmentId));
         return user.id;
     }
 
     synchronized void seeUser(String id) {
-        users.get(id).see(clock.now());
+        users.see(users.get(id), clock.now());
     }
 
     synchronized UserView user(String id) {
@@ -101,8 +97,23 @@ final class ChatbotcomPlatform {
         return new UserPage(page.users().stream().map(this::view).toList(), page.count());
     }
 
+    /** The user, their chats and their session. */
+    synchronized void deleteUser(String id) {
+        User user = users.get(id);
+        user.chats().forEach(this::removeChat);
+        users.remove(user);
+    }
+
+    synchronized void seedUsers(int count, Instant from, Duration spacing) {
+        SeededData.users(users, ids, count, from, spacing);
+    }
+
+    synchronized long usersVisitedByList() {
+        return users.visited();
+    }
+
     synchronized void updateUser(String id, Map<String, String> attributes) {
-        users.get(id).mergeAttributes(attributes);
+        users.mergeAttributes(users.get(id), attributes);
     }
 
     synchronized void banUser(String id, boolean banned) {
@@ -123,8 +134,7 @@ final class ChatbotcomPlatform {
     }
 
     synchronized void addToSegment(String id, String segmentId) {
-        User user = users.get(id);
-        user.joinSegment(users.segment(segmentId).id());
+        users.join(users.get(id), users.segment(segmentId).id());
     }
 
     synchronized List<Segment> segments() {
@@ -181,28 +191,32 @@ final class ChatbotcomPlatform {
 
     /** Newest first, only those created before {@code before}. */
     synchronized List<ChatView> chats(Instant before, int limit) {
-        return chats.values().stream()
-                .filter(chat -> chat.createdAt.isBefore(before))
-                .sorted(NEWEST_FIRST)
-                .limit(limit)
-                .map(this::view)
-                .toList();
+        return chats.newestBefore(before, limit).stream().map(this::view).toList();
+    }
+
+    synchronized void seedChats(int count, Instant from, Duration spacing, int messagesPerChat) {
+        SeededData.chats(users, chats, ids, stories.first().id(), count, from, spacing, messagesPerChat);
+    }
+
+    synchronized long chatsVisitedByList() {
+        return chats.visited();
     }
 
     synchronized List<String> chatIds() {
-        return chats.values().stream().sorted(NEWEST_FIRST).map(chat -> chat.id).toList();
+        return chats.newestFirstIds();
     }
 
     synchronized ChatView chat(String id) {
-        return view(Optional.ofNullable(chats.get(id))
-                .orElseThrow(() -> ApiError.notFound("chat '" + id + "' not found")));
+        return view(chats.find(id).orElseThrow(() -> ApiError.notFound("chat '" + id + "' not found")));
     }
 
     /** Ends the chat and its session: the next query with the same session id starts a new chat. */
     synchronized void finishChat(String id) {
-        Optional.ofNullable(chats.get(id))
-                .orElseThrow(() -> new IllegalArgumentException("no chat with id " + id))
-                .finish();
+        chats.find(id).orElseThrow(() -> new IllegalArgumentException("no chat with id " + id)).finish();
+    }
+
+    synchronized void deleteChat(String id) {
+        removeChat(chats.find(id).orElseThrow(() -> new IllegalArgumentException("no chat with id " + id)));
     }
 
     synchronized void expireSession(String sessionId) {
@@ -253,7 +267,7 @@ final class ChatbotcomPlatform {
 
         Session session = existing != null ? existing : openSession(request, storyId, now);
         Chat chat = session.chat;
-        chat.user.see(now);
+        users.see(chat.user, now);
         chat.keepAlive(now);
         if (request.reset()) {
             session.clearContexts();
@@ -266,7 +280,7 @@ final class ChatbotcomPlatform {
                     request.confidence());
         };
         // Triggers and gotos are not something the user said, so only a text query is archived as the user's.
-        String messageId = request.kind() == Kind.QUERY ? chat.add("user", request.input(), now).id()
+        String messageId = request.kind() == Kind.QUERY ? chat.add("user", request.input(), now)
                 : chat.newMessageId();
         session.afterTurn(match.interaction(), request.lifespan());
         WebhookEvent event = match.interaction().webhookUrl() == null ? null
@@ -312,14 +326,26 @@ final class ChatbotcomPlatform {
         User user = users.findByUserId(request.sessionId()).orElse(null);
         if (user == null) {
             user = users.add(new User(ids.next(now), request.sessionId(), now));
-            user.mergeAttributes(Map.of("default_name", request.parameters().getOrDefault("default_name", "Visitor")));
+            users.mergeAttributes(user,
+                    Map.of("default_name", request.parameters().getOrDefault("default_name", "Visitor")));
         }
         Chat chat = new Chat(ids.next(now), storyId, user, now);
-        chats.put(chat.id, chat);
+        chats.add(chat);
         user.addChat(chat);
         Session session = new Session(request.sessionId(), chat);
         sessions.put(session.sessionId, session);
         return session;
+    }
+
+    private void removeChat(Chat chat) {
+        chats.remove(chat);
+        chat.user.removeChat(chat);
+        // A chat's session id is its user's userId (see openSession); dropping the session makes the next query with
+        // it start a new chat instead of writing to the deleted one.
+        Session session = sessions.get(chat.user.userId);
+        if (session != null && session.chat == chat) {
+            sessions.remove(session.sessionId);
+        }
     }
 
     private Optional<Session> activeSession(String sessionId) {

@@ -226,6 +226,7 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     private final SimulationClock clock = new SimulationClock();
     private final ChatbotcomWebhookCaller webhooks = new ChatbotcomWebhookCaller();
     private final ChatbotcomPlatform platform = new ChatbotcomPlatform(clock, webhooks);
+    private final ChatListFaults chatListFaults = new ChatListFaults();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final RequestLog requests = new RequestLog();
     private final RateLimit rateLimit = new RateLimit();
@@ -245,7 +246,8 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     public void register(HttpServer server, FaultInjector faults) {
         InetSocketAddress address = server.getAddress();
         baseUrl = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + NAME;
-        ChatbotcomApi api = new ChatbotcomApi(platform, accessTokens, rateLimit, clock, createUserAnswersArray::get);
+        ChatbotcomApi api = new ChatbotcomApi(platform, chatListFaults, accessTokens, rateLimit, clock,
+                createUserAnswersArray::get);
         // No limiter for VendorEndpoint: it would leave requests hanging, whereas this one answers 429 (see RateLimit).
         server.createContext("/" + NAME,
                 new VendorEndpoint(NAME, api.router(), faults, requests::add, api::error, null));
@@ -253,10 +255,12 @@ public final class ChatbotcomSimulation implements VendorSimulation {
 
     /**
      * Back to a fresh state: only the default story ("Support bot"), no users, chats or webhooks, only the default
-     * access token, no rate limit, the real time, and create user answering with an object.
+     * access token, no rate limit, the real time, create user answering with an object, and no chat list glitch or
+     * hook.
      */
     @Override
     public void reset() {
+        chatListFaults.clear();
         clock.reset();
         platform.reset();
         webhooks.reset();
@@ -326,6 +330,26 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     /** Every user's id, oldest first. */
     public List<String> userIds() {
         return platform.userIds();
+    }
+
+    /**
+     * Adds {@code count} users for benchmarks, quickly (150,000 in about a second) and cheaply in memory: the first
+     * created at {@code from}, each next one {@code spacing} later, last seen when created, with a random
+     * {@code userId} and the attributes {@code default_name} "User 1", "User 2", ... and {@code default_email}
+     * "user1@example.com", ... (counted within the call).
+     */
+    public void seedUsers(int count, Instant from, Duration spacing) {
+        platform.seedUsers(count, Objects.requireNonNull(from), Objects.requireNonNull(spacing));
+    }
+
+    /**
+     * Deletes the user with their chat archives and session: {@code GET /users/{id}} and their chats then answer 404,
+     * the lists no longer show them, and a users page {@code after} them is refused as for any unknown user.
+     *
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public void deleteUser(String id) {
+        platform.deleteUser(id);
     }
 
     /** Creates a segment and returns its id. */
@@ -413,6 +437,16 @@ public final class ChatbotcomSimulation implements VendorSimulation {
         platform.expireSession(sessionId);
     }
 
+    /**
+     * Adds {@code count} finished chat archives for benchmarks, quickly and cheaply in memory: the first created at
+     * {@code from}, each next one {@code spacing} later, each the only chat of a new visitor (so {@code count} users
+     * too, named "Visitor", with a random {@code userId}), on the default story, with {@code messagesPerChat} messages
+     * a second apart, the visitor's and the bot's in turn, the visitor last seen at their last message.
+     */
+    public void seedChats(int count, Instant from, Duration spacing, int messagesPerChat) {
+        platform.seedChats(count, Objects.requireNonNull(from), Objects.requireNonNull(spacing), messagesPerChat);
+    }
+
     /** Every chat's id in the archive's order: newest first. */
     public List<String> chatIds() {
         return platform.chatIds();
@@ -421,6 +455,45 @@ public final class ChatbotcomSimulation implements VendorSimulation {
     /** @throws IllegalArgumentException when there is no such chat */
     public ChatView chat(String id) {
         return platform.chat(id);
+    }
+
+    /**
+     * Deletes the chat archive: {@code GET /v2/chats/{chatId}} answers 404, the list and its user's conversations no
+     * longer show it, and its session ends, so the next query with that session id starts a new chat.
+     *
+     * @throws IllegalArgumentException when there is no such chat
+     */
+    public void deleteChat(String id) {
+        platform.deleteChat(id);
+    }
+
+    /**
+     * A vendor glitch: the next {@code times} requests to {@code GET /v2/chats}, whichever page they ask for, get
+     * only the first {@code items} chats of their page (0 for none). A later call replaces this one.
+     */
+    public void answerNextChatListsShort(int items, int times) {
+        chatListFaults.answerShort(items, times);
+    }
+
+    /**
+     * A stale cache: the next {@code times} requests to {@code GET /v2/chats} are answered exactly as the request
+     * before them was, whatever their {@code after}, so a client following the cursor gets the same chats again. A
+     * request with no answer before it since the last reset is answered as usual and uses up none of the times.
+     * Together with {@link #answerNextChatListsShort} the repeated answer is cut short too. A later call replaces
+     * this one.
+     */
+    public void answerNextChatListsWithPrevious(int times) {
+        chatListFaults.answerWithPrevious(times);
+    }
+
+    /**
+     * Runs {@code hook} on the server thread before each {@code GET /v2/chats} request is answered (after its
+     * {@code after} is checked, before any glitch applies), so that a test can start, finish or delete chats between
+     * two pages of a client's scan, e.g. by counting the requests. A hook that throws makes the request answer 500.
+     * {@code null} removes it, and so does {@link #reset()}.
+     */
+    public void beforeChatList(Runnable hook) {
+        chatListFaults.beforeChatList(hook);
     }
 
     /** Marks the chat finished and ends its session. */
@@ -486,6 +559,16 @@ public final class ChatbotcomSimulation implements VendorSimulation {
 
     public int requestCount() {
         return (int) requests.total();
+    }
+
+    /** How many users list pages have stepped over, taken or counted, ever: what tests of the list's cost count. */
+    long usersVisitedByList() {
+        return platform.usersVisitedByList();
+    }
+
+    /** How many chat archives list pages have taken, ever. */
+    long chatsVisitedByList() {
+        return platform.chatsVisitedByList();
     }
 
     // ---- demo

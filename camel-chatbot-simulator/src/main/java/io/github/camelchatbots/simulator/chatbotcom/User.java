@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One end user of the bot. Mutable; only touched while holding the {@link ChatbotcomPlatform} lock. */
+/**
+ * One end user of the bot. Mutable; only touched while holding the {@link ChatbotcomPlatform} lock, and changed
+ * through the {@link UserStore}, whose indexes depend on it. What most users never have (session attributes,
+ * segments, chats) is only allocated once they do, since benchmarks keep a hundred thousand and more of them.
+ */
 final class User {
 
     /** The attributes every user object lists, {@code null} when unset, in the order of ChatBot.com's examples. */
@@ -23,9 +27,9 @@ final class User {
     private boolean banned;
     /** Only the attributes that are set; {@link #attributesWithDefaults()} adds the unset defaults. */
     private final Map<String, String> attributes = new LinkedHashMap<>();
-    private final Map<String, String> sessionAttributes = new LinkedHashMap<>();
-    private final Set<String> segmentIds = new LinkedHashSet<>();
-    private final List<Chat> chats = new ArrayList<>();
+    private Map<String, String> sessionAttributes;
+    private Set<String> segmentIds;
+    private List<Chat> chats;
 
     User(String id, String userId, Instant createdAt) {
         this.id = id;
@@ -38,6 +42,7 @@ final class User {
         return lastSeen;
     }
 
+    /** Only through {@link UserStore#see}, which moves the user in the lastSeen order. */
     void see(Instant at) {
         lastSeen = at;
     }
@@ -54,11 +59,15 @@ final class User {
         return attributes.get(name);
     }
 
+    /** Only through {@link UserStore#mergeAttributes}, which knows that filters may then match differently. */
     void mergeAttributes(Map<String, String> changes) {
         AttributeRules.merge(attributes, changes);
     }
 
     void mergeSessionAttributes(Map<String, String> changes) {
+        if (sessionAttributes == null) {
+            sessionAttributes = new LinkedHashMap<>();
+        }
         AttributeRules.merge(sessionAttributes, changes);
     }
 
@@ -74,26 +83,35 @@ final class User {
     }
 
     Map<String, String> sessionAttributes() {
-        return new LinkedHashMap<>(sessionAttributes);
+        return sessionAttributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sessionAttributes);
     }
 
     List<String> segmentIds() {
-        return List.copyOf(segmentIds);
+        return segmentIds == null ? List.of() : List.copyOf(segmentIds);
     }
 
-    boolean inSegment(String segmentId) {
-        return segmentIds.contains(segmentId);
-    }
-
-    void joinSegment(String segmentId) {
-        segmentIds.add(segmentId);
+    /** Only through {@link UserStore#join}, which counts the segment's members; false when already a member. */
+    boolean joinSegment(String segmentId) {
+        if (segmentIds == null) {
+            segmentIds = new LinkedHashSet<>();
+        }
+        return segmentIds.add(segmentId);
     }
 
     List<Chat> chats() {
-        return List.copyOf(chats);
+        return chats == null ? List.of() : List.copyOf(chats);
     }
 
     void addChat(Chat chat) {
+        if (chats == null) {
+            chats = new ArrayList<>(1);
+        }
         chats.add(chat);
+    }
+
+    void removeChat(Chat chat) {
+        if (chats != null) {
+            chats.remove(chat);
+        }
     }
 }

@@ -17,22 +17,17 @@ record UserQuery(int limit, String after, SortField sortField, boolean descendin
         LAST_SEEN("lastSeen", User::lastSeen);
 
         final String wireName;
-        private final Function<User, Instant> value;
+        /** By the field, then by id, so that users with equal timestamps still have a fixed place for paging. */
+        final Comparator<User> ascending;
 
         SortField(String wireName, Function<User, Instant> value) {
             this.wireName = wireName;
-            this.value = value;
+            this.ascending = Comparator.comparing(value).thenComparing(user -> user.id);
         }
     }
 
     UserQuery {
         filters = List.copyOf(filters);
-    }
-
-    /** By the sort field, then by id, so that users with equal timestamps still have a fixed place for paging. */
-    Comparator<User> order() {
-        Comparator<User> ascending = Comparator.comparing(sortField.value).thenComparing(user -> user.id);
-        return descending ? ascending.reversed() : ascending;
     }
 
     boolean matches(User user) {

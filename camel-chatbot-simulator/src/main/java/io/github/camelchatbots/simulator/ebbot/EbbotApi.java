@@ -24,13 +24,16 @@ final class EbbotApi {
     private static final int MAX_LIMIT = 100;
 
     private final ChatStore chats;
+    private final ListFaults listFaults;
     private final EbbotBot bot;
     private final Set<String> apiKeys;
     private final Set<String> webhooks;
     private final Clock clock;
 
-    EbbotApi(ChatStore chats, EbbotBot bot, Set<String> apiKeys, Set<String> webhooks, Clock clock) {
+    EbbotApi(ChatStore chats, ListFaults listFaults, EbbotBot bot, Set<String> apiKeys, Set<String> webhooks,
+            Clock clock) {
         this.chats = chats;
+        this.listFaults = listFaults;
         this.bot = bot;
         this.apiKeys = apiKeys;
         this.webhooks = webhooks;
@@ -59,12 +62,9 @@ final class EbbotApi {
         if (page == null || limit == null || limit > MAX_LIMIT) {
             return EbbotJson.error(400, "Invalid page or limit");
         }
-        List<Chat> all = chats.newestFirst();
-        long from = (long) (page - 1) * limit;
-        if (from >= all.size()) {
-            return EbbotJson.chatList(List.of());
-        }
-        return EbbotJson.chatList(all.subList((int) from, (int) Math.min(all.size(), from + limit)));
+        ListFaults.Answer answer = listFaults.claim(page);
+        List<Chat> found = chats.page(answer.page(), limit);
+        return EbbotJson.chatList(found.subList(0, Math.min(found.size(), answer.maxItems())));
     }
 
     private Response transcript(Request request) {

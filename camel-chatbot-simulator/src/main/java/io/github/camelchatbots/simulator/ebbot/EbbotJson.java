@@ -87,6 +87,7 @@ final class EbbotJson {
     }
 
     private static ObjectNode summary(Chat chat) {
+        String chatUserId = chat.chatUserId();
         ObjectNode node = Json.object()
                 .put("id", chat.id())
                 .put("botId", BOT_ID)
@@ -96,7 +97,7 @@ final class EbbotJson {
                 .put("type", "web")
                 .put("status", chat.status())
                 .put("statusTimestamp", Json.isoMillis(chat.statusTimestamp()))
-                .put("chatUserId", chat.chatUserId())
+                .put("chatUserId", chatUserId)
                 .put("handled_by", chat.handledBy())
                 .putNull("userId")
                 .put("last_message", chat.lastMessage())
@@ -105,7 +106,7 @@ final class EbbotJson {
                 .put("createdAt", Json.isoMillis(chat.createdAt()))
                 .put("updatedAt", Json.isoMillis(chat.updatedAt()));
         node.putObject("chat_user")
-                .put("id", chat.chatUserId())
+                .put("id", chatUserId)
                 .putNull("image")
                 // Ebbot sends the user info as a JSON document inside a string.
                 .put("info", jsonString(Map.of("name", chat.userName())));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.IntConsumer;
 
 /**
  * A stateful fake of Ebbot's Chats API and incoming webhooks, mounted under {@code /ebbot}. Tests arrange data through
@@ -47,6 +48,7 @@ public final class EbbotSimulation implements VendorSimulation {
     /** Millisecond ticks: Ebbot's timestamps have millisecond precision, so everything stored here has too. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     private final ChatStore chats = new ChatStore();
+    private final ListFaults listFaults = new ListFaults();
     private final EbbotBot bot = new EbbotBot();
     private final Set<String> apiKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> webhooks = new CopyOnWriteArraySet<>();
@@ -68,13 +70,14 @@ public final class EbbotSimulation implements VendorSimulation {
     public void register(HttpServer server, FaultInjector faults) {
         InetSocketAddress address = server.getAddress();
         baseUrl = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + NAME;
-        EbbotApi api = new EbbotApi(chats, bot, apiKeys, webhooks, clock);
+        EbbotApi api = new EbbotApi(chats, listFaults, bot, apiKeys, webhooks, clock);
         server.createContext("/" + NAME,
                 new VendorEndpoint(NAME, api.router(), faults, requests::add, EbbotJson::error, limiter));
     }
 
     @Override
     public void reset() {
+        listFaults.clear();
         chats.clear();
         bot.clear();
         webhooks.clear();
@@ -127,6 +130,43 @@ public final class EbbotSimulation implements VendorSimulation {
         chats.update(chatId, chat -> chat.withStatus(Objects.requireNonNull(status), now));
     }
 
+    /**
+     * Deletes the chat, as Ebbot does when a chat is removed: the list no longer shows it and its transcript answers
+     * 404 {@code Chat not found}.
+     *
+     * @throws java.util.NoSuchElementException when there is no such chat
+     */
+    public void deleteChat(String chatId) {
+        chats.delete(chatId);
+    }
+
+    /**
+     * A vendor glitch: the next {@code times} list requests for {@code page} get only the first {@code items} chats
+     * of that page (0 for none), whatever their {@code limit}. A later call for the same page replaces this one.
+     */
+    public void answerPageShort(int page, int items, int times) {
+        listFaults.answerShort(page, items, times);
+    }
+
+    /**
+     * A stale cache: the next {@code times} list requests for {@code page} are answered with the chats of
+     * {@code otherPage} (at the request's {@code limit}). Together with {@link #answerPageShort} on the same page,
+     * they get the other page's chats, cut short. A later call for the same page replaces this one.
+     */
+    public void answerPageWith(int page, int otherPage, int times) {
+        listFaults.answerWith(page, otherPage, times);
+    }
+
+    /**
+     * Runs {@code hook} on the server thread before each list page is computed (after its parameters are checked,
+     * before any glitch applies), given the requested page number, so that a test can add or delete chats between
+     * two pages of a client's scan: e.g. {@code page -> { if (page == 2) { createChat(Instant.now()); } }}. A hook
+     * that throws makes the request answer 500. {@code null} removes it, and so does {@link #reset()}.
+     */
+    public void beforeListPage(IntConsumer hook) {
+        listFaults.beforeListPage(hook);
+    }
+
     /** All chat ids in the order the list endpoint returns them: newest first. */
     public List<String> chatIds() {
         return chats.newestFirst().stream().map(Chat::id).toList();
@@ -169,6 +209,17 @@ public final class EbbotSimulation implements VendorSimulation {
         DemoData.seed(chats, seed, until);
     }
 
+    /**
+     * Adds {@code count} chats for benchmarks, quickly (150,000 in a second or two) and cheaply in memory: anonymous
+     * visitors, the first chat created at {@code from} and each next one {@code spacing} later, each with
+     * {@code messagesPerChat} lines of the same user-and-bot exchange a second apart, and closed a second after the
+     * last line when {@code closed}.
+     */
+    public void seedChats(int count, Instant from, Duration spacing, int messagesPerChat, boolean closed) {
+        SeededChats.seed(chats, count, Objects.requireNonNull(from), Objects.requireNonNull(spacing), messagesPerChat,
+                closed);
+    }
+
     public void setRateLimit(int requests, Duration window) {
         limiter.setLimit(requests, window);
     }
@@ -195,6 +246,11 @@ public final class EbbotSimulation implements VendorSimulation {
     /** Every request that reached this vendor, in arrival order. */
     public List<RecordedRequest> requests() {
         return requests.snapshot();
+    }
+
+    /** How many chats list pages have stepped over or taken, ever: what tests of the list's cost count. */
+    long chatsVisitedByList() {
+        return chats.visited();
     }
 
     @Override

@@ -4,17 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Camel {@link StateRepository} in one table of a database every node of a cluster reaches, so that whichever node
@@ -36,11 +32,6 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     /** Far longer than any cursor key (a stream, a host and an account), and within every database's index limit. */
     public static final int MAX_KEY_LENGTH = 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcStateRepository.class);
-
-    /** The name goes into SQL text: only plain identifiers, optionally schema-qualified, can carry nothing else. */
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     /** Insert races between writers of one new key resolve in one more round; more would mean something else. */
     private static final int WRITE_ATTEMPTS = 5;
@@ -79,11 +70,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     /** A plain SQL identifier, optionally with its schema ({@code chatbots.state}). */
     public void setTableName(String tableName) {
         requireUnused();
-        if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("tableName must be a plain SQL identifier such as " + DEFAULT_TABLE_NAME
-                                               + " or schema." + DEFAULT_TABLE_NAME + ", not '" + tableName + "'");
-        }
-        this.tableName = tableName;
+        this.tableName = Tables.checkName(tableName, DEFAULT_TABLE_NAME);
     }
 
     public boolean isCreateTable() {
@@ -115,7 +102,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                     value = row.next() ? row.getString(1) : null;
                 }
             }
-            endTransaction(connection);
+            Tables.endTransaction(connection);
             return value;
         } catch (SQLException e) {
             throw failure("read", key, e);
@@ -135,10 +122,10 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             for (int attempt = 1;; attempt++) {
                 try {
                     write(statements, connection, key, value);
-                    endTransaction(connection);
+                    Tables.endTransaction(connection);
                     return;
                 } catch (SQLException e) {
-                    rollbackQuietly(connection);
+                    Tables.rollbackQuietly(connection);
                     if (!isConstraintViolation(e) || attempt == WRITE_ATTEMPTS) {
                         throw e;
                     }
@@ -159,7 +146,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 delete.setString(1, key);
                 delete.executeUpdate();
             }
-            endTransaction(connection);
+            Tables.endTransaction(connection);
         } catch (SQLException e) {
             throw failure("remove", key, e);
         }
@@ -217,7 +204,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                     }
                     try (Connection connection = dataSource.getConnection()) {
                         statements = new Sql(connection, tableName);
-                        ensureTable(connection, statements);
+                        Tables.ensure(connection, tableName, statements.probe, statements.createTable, createTable);
                     } catch (SQLException e) {
                         throw new RuntimeCamelException("Cannot open the state table " + tableName + ": "
                                                         + e.getMessage(), e);
@@ -227,55 +214,6 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             }
         }
         return statements;
-    }
-
-    private void ensureTable(Connection connection, Sql statements) throws SQLException {
-        if (tableExists(connection, statements)) {
-            return;
-        }
-        if (!createTable) {
-            throw new SQLException("the table " + tableName + " does not exist and createTable is off");
-        }
-        try (Statement create = connection.createStatement()) {
-            create.executeUpdate(statements.createTable);
-            endTransaction(connection);
-            LOG.info("Created the state table {}", tableName);
-        } catch (SQLException e) {
-            rollbackQuietly(connection);
-            // nodes starting together race to create it; losing that race is fine
-            if (!tableExists(connection, statements)) {
-                throw e;
-            }
-        }
-    }
-
-    private static boolean tableExists(Connection connection, Sql statements) {
-        try (Statement probe = connection.createStatement()) {
-            probe.executeQuery(statements.probe).close();
-            endTransaction(connection);
-            return true;
-        } catch (SQLException e) {
-            // PostgreSQL refuses every further statement of a transaction that had an error
-            rollbackQuietly(connection);
-            return false;
-        }
-    }
-
-    /** Commits when the pool hands out connections without auto-commit; with auto-commit every statement is one. */
-    private static void endTransaction(Connection connection) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            connection.commit();
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed", e);
-        }
     }
 
     private static boolean isConstraintViolation(SQLException e) {

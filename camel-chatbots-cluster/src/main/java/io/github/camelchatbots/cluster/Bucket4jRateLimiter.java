@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * bucket holds {@code burst} tokens (by default half the permits) and gains the rest of the window's permits evenly
  * over the window, {@code permits - burst + 1} per window: the most a window can see is the full bucket at its start
  * plus what arrives within it, which is {@code permits}. A larger burst lets a poller do more at once after a pause,
- * a smaller one lets a steady producer send more per window; their sum is what the vendor allows.
+ * a smaller one lets a steady producer send more per window; burst and refill always add up to {@code permits + 1}.
  * <p>
  * <b>Why a margin.</b> A request is counted when it is granted, the vendor counts it when it arrives: after a
  * connection is leased and opened, and by the vendor's clock. Bucket4j also reads each node's own clock. The window

@@ -28,6 +28,7 @@ final class MutatingList {
     double wrongPageChance;
     int reads;
     private boolean lastWasGlitch;
+    private List<Item> lastAnswer;
 
     MutatingList(long seed) {
         this.random = new Random(seed);
@@ -81,16 +82,7 @@ final class MutatingList {
 
     /** The vendor's answer to page and limit, after whatever changed since the last read. */
     List<Item> read(int page, int limit) {
-        reads++;
-        if (random.nextDouble() < insertChance) {
-            insert(1 + random.nextInt(limit * 2));
-        }
-        if (random.nextDouble() < deleteChance) {
-            int deletions = 1 + random.nextInt(3);
-            for (int i = 0; i < deletions; i++) {
-                deleteOne();
-            }
-        }
+        mutate(limit);
         int answered = page;
         boolean glitch = false;
         if (!lastWasGlitch && random.nextDouble() < wrongPageChance) {
@@ -104,6 +96,45 @@ final class MutatingList {
         }
         lastWasGlitch = glitch;
         return List.copyOf(slice);
+    }
+
+    /**
+     * The vendor's answer to "the newest {@code pageSize} items before {@code before}" (null: the newest of all),
+     * after whatever changed since the last read; {@code inclusive} vendors read the cursor as "at or before".
+     */
+    List<Item> readBefore(Long before, int pageSize, boolean inclusive) {
+        mutate(pageSize);
+        List<Item> page = new ArrayList<>();
+        for (int index = items.size() - 1; index >= 0 && page.size() < pageSize; index--) {
+            Item item = items.get(index);
+            if (before == null || item.rank() < before || inclusive && item.rank() == before) {
+                page.add(item);
+            }
+        }
+        boolean glitch = false;
+        if (!lastWasGlitch && lastAnswer != null && random.nextDouble() < wrongPageChance) {
+            page = lastAnswer;
+            glitch = true;
+        } else if (!lastWasGlitch && !page.isEmpty() && random.nextDouble() < shortPageChance) {
+            page = page.subList(0, random.nextInt(page.size()));
+            glitch = true;
+        }
+        lastWasGlitch = glitch;
+        lastAnswer = List.copyOf(page);
+        return lastAnswer;
+    }
+
+    private void mutate(int pageSize) {
+        reads++;
+        if (random.nextDouble() < insertChance) {
+            insert(1 + random.nextInt(pageSize * 2));
+        }
+        if (random.nextDouble() < deleteChance) {
+            int deletions = 1 + random.nextInt(3);
+            for (int i = 0; i < deletions; i++) {
+                deleteOne();
+            }
+        }
     }
 
     private List<Item> slice(int page, int limit) {

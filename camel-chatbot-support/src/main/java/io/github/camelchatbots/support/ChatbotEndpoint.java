@@ -2,6 +2,8 @@ package io.github.camelchatbots.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import io.github.camelchatbots.support.consumer.StartFrom;
 import io.github.camelchatbots.support.http.Authentication;
@@ -11,32 +13,79 @@ import io.github.camelchatbots.support.http.RateLimiters;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * What every chatbot endpoint does alike: validate the shared options when the route starts, own the API client
- * for the endpoint's lifetime, and tell Camel's service registry where it connects. The vendor's endpoint declares
- * its configuration (so the metadata generator sees its options) and says how to authenticate.
+ * and the vendor's typed client for the endpoint's lifetime, and tell Camel's service registry where it connects.
+ * The vendor's endpoint declares its operation and configuration (so the metadata generator sees their options),
+ * says how to authenticate and makes its typed client.
+ *
+ * @param <K> the vendor's typed client
  */
-public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public abstract class ChatbotEndpoint<K> extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /**
+     * One poll a minute: the vendors that document a limit allow a few dozen requests a minute for the whole account,
+     * and an idle poll costs one.
+     */
+    public static final long DEFAULT_DELAY = 60_000;
+
+    @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "Milliseconds (or a duration such as 5m) between two polls of a consumer. An idle poll"
+                            + " costs one request of the account's rate limit.")
+    private long delay = DEFAULT_DELAY;
 
     private final MemoryStateRepository memoryCursors = new MemoryStateRepository();
     private ChatbotApiClient apiClient;
+    private K client;
     /** Borrowed from the component unless the user handed in a client of their own. */
     private CloseableHttpClient sharedHttpClient;
     private StartFrom startFrom;
 
     protected ChatbotEndpoint(String uri, ChatbotComponent component) {
         super(uri, component);
+        super.setDelay(DEFAULT_DELAY);
+    }
+
+    /**
+     * The operation the URI's path names, e.g. {@code ebbot:chats}.
+     *
+     * @throws IllegalArgumentException listing the operations when the path names none of them
+     */
+    public static <O extends Enum<O>> O operation(Class<O> operations, String scheme, String path) {
+        String valid = Arrays.stream(operations.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("A " + scheme + " URI names an operation (" + scheme + ":<operation>),"
+                                               + " one of: " + valid);
+        }
+        for (O operation : operations.getEnumConstants()) {
+            if (operation.name().equals(path)) {
+                return operation;
+            }
+        }
+        throw new IllegalArgumentException("Unknown " + scheme + " operation " + Texts.quote(path) + "; use one of: "
+                                           + valid);
     }
 
     public abstract ChatbotConfiguration getChatbotConfiguration();
 
     /** The vendor's name as it appears in errors and logs, e.g. "Ebbot". */
-    protected abstract String getVendorName();
+    public abstract String getVendorName();
 
+    /** The operation the endpoint's path names. */
+    public abstract Enum<?> getOperation();
+
+    /** The typed client of the vendor's API, made once the endpoint has its API client. */
+    protected abstract K createClient(ChatbotApiClient apiClient) throws Exception;
+
+    /** The scheme and operation as errors name them, e.g. {@code ebbot:chats}. */
+    public String getOperationUri() {
+        return scheme() + ":" + getOperation();
+    }
 
     protected abstract Authentication createAuthentication();
 
@@ -105,6 +154,7 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         CloseableHttpClient http = sharedHttpClient != null ? sharedHttpClient : configuration.getHttpClient();
         apiClient = new ChatbotApiClient(getVendorName(), getBaseUrl(), authentication, limiter, http,
                 sharedHttpClient != null, Duration.ofMillis(configuration.getMaxRetryAfter()), getErrorModel());
+        client = createClient(apiClient);
     }
 
     private Path rateLimitStateDirectory() {
@@ -114,6 +164,7 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
 
     @Override
     protected void doStop() throws Exception {
+        client = null;
         apiClient = null;
         if (sharedHttpClient != null) {
             getComponent().getHttpClients().release(sharedHttpClient);
@@ -135,6 +186,25 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
         return apiClient;
     }
 
+    /** The started endpoint's typed client. */
+    public K getClient() {
+        if (client == null) {
+            throw new IllegalStateException(getVendorName() + " endpoint " + getEndpointBaseUri() + " is not started");
+        }
+        return client;
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+
     /** Where consumers keep cursors when no file or repository is configured: as long as the endpoint lives. */
     public MemoryStateRepository getMemoryCursors() {
         return memoryCursors;
@@ -146,10 +216,12 @@ public abstract class ChatbotEndpoint extends ScheduledPollEndpoint implements E
      * name it is registered under, so that registering it under another name keeps the cursor.
      */
     public String cursorKeyFor(String stream) {
+        return scheme() + ":" + stream + "@" + getApiClient().getBaseUrl().getHost();
+    }
+
+    private String scheme() {
         UriEndpoint endpoint = getClass().getAnnotation(UriEndpoint.class);
-        String scheme = endpoint != null ? endpoint.scheme()
-                : getEndpointUri().substring(0, getEndpointUri().indexOf(':'));
-        return scheme + ":" + stream + "@" + getApiClient().getBaseUrl().getHost();
+        return endpoint != null ? endpoint.scheme() : getEndpointUri().substring(0, getEndpointUri().indexOf(':'));
     }
 
     public StartFrom getStartFrom() {

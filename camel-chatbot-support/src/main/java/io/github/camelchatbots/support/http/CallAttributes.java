@@ -11,6 +11,9 @@ final class CallAttributes {
 
     static final String RATE_LIMITER = "io.github.camelchatbots.rateLimiter";
     static final String REPEATABLE = "io.github.camelchatbots.repeatable";
+    static final String ERROR_MODEL = "io.github.camelchatbots.errorModel";
+    /** The status of a successful answer that {@link EnvelopeStatusExec} gave its envelope's status. */
+    static final String ENVELOPE_STATUS = "io.github.camelchatbots.envelopeStatus";
 
     private CallAttributes() {
     }
@@ -18,6 +21,11 @@ final class CallAttributes {
     static RateLimiter rateLimiter(HttpContext context) {
         Object limiter = context == null ? null : context.getAttribute(RATE_LIMITER);
         return limiter instanceof RateLimiter rateLimiter ? rateLimiter : null;
+    }
+
+    static VendorErrorModel errorModel(HttpContext context) {
+        Object model = context == null ? null : context.getAttribute(ERROR_MODEL);
+        return model instanceof VendorErrorModel errors ? errors : null;
     }
 
     static boolean repeatable(HttpContext context) {

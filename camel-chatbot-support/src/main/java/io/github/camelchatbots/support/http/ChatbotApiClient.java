@@ -201,8 +201,9 @@ public final class ChatbotApiClient {
             return execute(mapper.constructType(type));
         }
 
+        /** Sends the call and converts its payload. */
         public <T> T execute(JavaType type) {
-            return convert(call(), execute(), type);
+            return convert(call(), payload(), type);
         }
 
         /** Sends the call and returns the vendor's JSON answer, or throws the matching {@link ChatbotException}. */
@@ -211,6 +212,7 @@ public final class ChatbotApiClient {
             ClassicHttpRequest request = build(call);
             HttpClientContext context = HttpClientContext.create();
             context.setAttribute(CallAttributes.REPEATABLE, repeatable);
+            context.setAttribute(CallAttributes.ERROR_MODEL, errorModel);
             long started = System.nanoTime();
             Answer answer;
             try {
@@ -241,7 +243,13 @@ public final class ChatbotApiClient {
             }
             LOG.debug("{} answered {} in {} ms (request id {})", call, answer.status,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), answer.requestId);
-            return interpret(call, answer);
+            return interpret(call, answer, context.getAttribute(CallAttributes.ENVELOPE_STATUS) instanceof Integer
+                    original ? original : null);
+        }
+
+        /** Sends the call and returns what the vendor's envelope wraps ({@link VendorErrorModel#payload}). */
+        public JsonNode payload() {
+            return errorModel.payload(execute());
         }
 
         private Answer send(ClassicHttpRequest request, HttpClientContext context) throws IOException {
@@ -288,7 +296,11 @@ public final class ChatbotApiClient {
         return null;
     }
 
-    private JsonNode interpret(ChatbotCall call, Answer answer) {
+    /**
+     * @param envelopeOf the status of the successful answer whose error envelope gave it {@code answer}'s status, or
+     *                   null
+     */
+    private JsonNode interpret(ChatbotCall call, Answer answer, Integer envelopeOf) {
         JsonNode json = null;
         String parseProblem = null;
         if (!answer.body.isBlank()) {
@@ -310,34 +322,38 @@ public final class ChatbotApiClient {
                 throw new ChatbotMalformedResponseException(call, status, null, requestId, answer.body,
                         "invalid JSON: " + parseProblem, null);
             }
-            if (errorModel.isErrorEnvelope(json)) {
-                throw new ChatbotVendorException(call, status, error.code(), requestId, answer.body,
-                        "error reported in a successful answer: " + Objects.toString(error.message(), "no message"),
-                        null);
+            // a client of the user's own has no envelope check in its exec chain
+            int envelope = EnvelopeStatusExec.envelopeStatus(errorModel, answer.body);
+            if (envelope == 0) {
+                return json;
             }
-            return json;
+            envelopeOf = status;
+            status = envelope;
         }
-        String problem = error.message() != null ? error.message() : "HTTP " + status;
+        // the exception carries the status the vendor sent; its type, the status the envelope stands for
+        int sent = envelopeOf != null ? envelopeOf : status;
+        String problem = (error.message() != null ? error.message() : "HTTP " + status)
+                         + (envelopeOf != null ? " (an error envelope in an HTTP " + envelopeOf + " answer)" : "");
         if (status == 401 || status == 403) {
-            throw new ChatbotAuthenticationException(call, status, error.code(), requestId, answer.body,
+            throw new ChatbotAuthenticationException(call, sent, error.code(), requestId, answer.body,
                     "credential refused: " + problem, null);
         }
         if (status == 404) {
-            throw new ChatbotNotFoundException(call, status, error.code(), requestId, answer.body,
+            throw new ChatbotNotFoundException(call, sent, error.code(), requestId, answer.body,
                     "not found: " + problem, null);
         }
         if (status == 429) {
             throw new ChatbotRateLimitedException(call, error.code(), requestId, answer.body, answer.retryAfter);
         }
         if (status == 408 || status == 504) {
-            throw new ChatbotTimeoutException(call, status, error.code(), requestId, answer.body,
+            throw new ChatbotTimeoutException(call, sent, error.code(), requestId, answer.body,
                     "vendor timed out: " + problem, null);
         }
         if (status >= 400 && status < 500) {
-            throw new ChatbotBadRequestException(call, status, error.code(), requestId, answer.body,
+            throw new ChatbotBadRequestException(call, sent, error.code(), requestId, answer.body,
                     "request rejected: " + problem, null);
         }
-        throw new ChatbotVendorException(call, status, error.code(), requestId, answer.body, "vendor error: " + problem,
+        throw new ChatbotVendorException(call, sent, error.code(), requestId, answer.body, "vendor error: " + problem,
                 null);
     }
 }

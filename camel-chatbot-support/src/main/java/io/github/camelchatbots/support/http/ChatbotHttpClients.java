@@ -54,6 +54,7 @@ public final class ChatbotHttpClients {
                 .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), RateLimitedExec.NAME,
                         new RateLimitedExec(Duration.ofMillis(configuration.getMaxRetryAfter())))
                 .addExecInterceptorBefore(ChainElement.PROTOCOL.name(), BufferedBodyExec.NAME, new BufferedBodyExec())
+                .addExecInterceptorBefore(BufferedBodyExec.NAME, EnvelopeStatusExec.NAME, new EnvelopeStatusExec())
                 .disableCookieManagement()
                 // a redirect would carry vendor credentials in custom headers (x-api-key) to wherever it points
                 .disableRedirectHandling()

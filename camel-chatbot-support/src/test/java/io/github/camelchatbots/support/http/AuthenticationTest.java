@@ -21,7 +21,8 @@ class AuthenticationTest {
 
     static Stream<Authentication> everyScheme() {
         return Stream.of(Authentication.headerKey("x-api-key", KEY), Authentication.bearer(KEY),
-                Authentication.rawBasic(KEY));
+                Authentication.rawBasic(KEY), Authentication.basic("bot", KEY),
+                Authentication.queryParameter("token", KEY));
     }
 
     private static HttpRequest appliedTo(Authentication authentication) {
@@ -42,6 +43,26 @@ class AuthenticationTest {
         assertThat(appliedTo(Authentication.none()).getHeaders()).isEmpty();
     }
 
+    @Test
+    void basicEncodesUserAndPasswordAsRfc7617Says() {
+        // the RFC's own example
+        assertThat(appliedTo(Authentication.basic("Aladdin", "open sesame")).getFirstHeader("Authorization")
+                .getValue()).isEqualTo("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+        assertThatThrownBy(() -> Authentication.basic("a:b", KEY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void aQueryParameterCredentialJoinsTheQueryTheRequestAlreadyHas() throws Exception {
+        HttpRequest request = new BasicHttpRequest(Method.GET, "/api/users?page=2&name=a%20b");
+        Authentication.queryParameter("token", "k&y=1").applyTo(request);
+
+        assertThat(request.getUri().getRawQuery()).isEqualTo("page=2&name=a%20b&token=k%26y%3D1");
+        assertThat(request.getHeaders()).isEmpty();
+        assertThat(Authentication.queryParameter("token", KEY).fingerprint())
+                .isNotEqualTo(Authentication.queryParameter("key", KEY).fingerprint());
+    }
+
     @ParameterizedTest
     @MethodSource("everyScheme")
     void toStringHidesTheCredential(Authentication authentication) {
@@ -53,7 +74,8 @@ class AuthenticationTest {
         // a key of hex digits only: a fingerprint cut from the key itself would look just as plausible
         String hexKey = "0123456789abcdef0123456789abcdef";
         for (Authentication authentication : List.of(Authentication.headerKey("x-api-key", hexKey),
-                Authentication.bearer(hexKey), Authentication.rawBasic(hexKey))) {
+                Authentication.bearer(hexKey), Authentication.rawBasic(hexKey), Authentication.basic("u", hexKey),
+                Authentication.queryParameter("token", hexKey))) {
             String fingerprint = authentication.fingerprint();
 
             assertThat(fingerprint).matches("[0-9a-f]{16}");
@@ -79,5 +101,9 @@ class AuthenticationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Authentication.bearer(credential)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Authentication.rawBasic(credential)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Authentication.basic("user", credential))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Authentication.queryParameter("token", credential))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -183,15 +183,61 @@ class ChatbotApiClientTest {
     }
 
     @Test
-    void anErrorEnvelopeInASuccessfulAnswerIsAVendorError() throws Exception {
+    void anErrorEnvelopeInASuccessfulAnswerIsTheKindOfErrorItNames() throws Exception {
         vendor.then(Reply.json(200, FakeVendor.error("channel_not_found", "no such channel")));
 
-        ChatbotVendorException failure = catchThrowableOfType(ChatbotVendorException.class,
+        ChatbotNotFoundException failure = catchThrowableOfType(ChatbotNotFoundException.class,
                 () -> client().get("channels", "C1").execute());
 
         assertThat(failure.getHttpStatus()).isEqualTo(200);
         assertThat(failure.getVendorCode()).isEqualTo("channel_not_found");
-        assertThat(failure.getMessage()).contains("no such channel");
+        assertThat(failure.getMessage()).contains("no such channel").contains("error envelope in an HTTP 200");
+        assertThat(vendor.received()).hasSize(1);
+    }
+
+    @Test
+    void anEnvelopeThatSaysTooManyRequestsIsRetriedAsA429Is() throws Exception {
+        vendor.then(Reply.json(200, FakeVendor.error("throttled", "Too Many Attempts")));
+        vendor.then(Reply.json(200, "{\"ok\":true,\"chats\":[]}"));
+
+        JsonNode answer = client().get("chats").execute();
+
+        assertThat(answer.path("chats").isArray()).isTrue();
+        assertThat(vendor.received()).hasSize(2);
+    }
+
+    @Test
+    void anEnvelopeThatRefusesTheKeyIsNotRetried() throws Exception {
+        vendor.then(Reply.json(200, FakeVendor.error("unauthorized", "Invalid API key")));
+
+        ChatbotAuthenticationException failure = catchThrowableOfType(ChatbotAuthenticationException.class,
+                () -> client().get("chats").execute());
+
+        assertThat(failure.getHttpStatus()).isEqualTo(200);
+        assertThat(vendor.received()).hasSize(1);
+    }
+
+    @Test
+    void anUnexplainedEnvelopeIsAVendorErrorRetriedForReadsAndNotForWrites() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            vendor.then(Reply.json(200, FakeVendor.error("E42", "something broke")));
+        }
+        assertThatThrownBy(() -> client().get("chats").execute()).isInstanceOf(ChatbotVendorException.class);
+        assertThat(vendor.received()).hasSize(3);
+
+        vendor.then(Reply.json(200, FakeVendor.error("E42", "something broke")));
+        assertThatThrownBy(() -> client().post("notes").body(new Note("once", 1)).execute())
+                .isInstanceOf(ChatbotVendorException.class);
+        assertThat(vendor.received()).hasSize(4);
+    }
+
+    @Test
+    void aClientOfTheUsersOwnStillClassifiesEnvelopes() throws Exception {
+        vendor.then(Reply.json(200, FakeVendor.error("forbidden", "not allowed here")));
+        try (CloseableHttpClient own = HttpClients.createDefault()) {
+            assertThatThrownBy(() -> clientOver(own, RateLimiter.unlimited()).get("chats").execute())
+                    .isInstanceOf(ChatbotAuthenticationException.class);
+        }
     }
 
     @Test

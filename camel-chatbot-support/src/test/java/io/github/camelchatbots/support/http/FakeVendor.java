@@ -35,8 +35,12 @@ final class FakeVendor implements AutoCloseable {
         }
 
         @Override
-        public boolean isErrorEnvelope(JsonNode body) {
-            return body.path("ok").isBoolean() && !body.path("ok").booleanValue();
+        public int envelopeStatus(JsonNode body) {
+            if (!body.path("ok").isBoolean() || body.path("ok").booleanValue()) {
+                return 0;
+            }
+            VendorError error = read(body);
+            return VendorErrorModel.statusFor(error.code(), error.message());
         }
 
         private static String text(JsonNode node) {

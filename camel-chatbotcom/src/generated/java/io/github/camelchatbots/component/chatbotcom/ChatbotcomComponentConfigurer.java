@@ -62,7 +62,6 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
-        case "id": getOrCreateConfiguration(target).setId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lifespan": getOrCreateConfiguration(target).setLifespan(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -112,6 +111,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": getOrCreateConfiguration(target).setStoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
+        case "userid":
+        case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookconcurrency":
         case "webhookConcurrency": getOrCreateConfiguration(target).setWebhookConcurrency(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -159,7 +160,6 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
-        case "id": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lifespan": return java.lang.Integer.class;
@@ -209,6 +209,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
+        case "userid":
+        case "userId": return java.lang.String.class;
         case "webhookconcurrency":
         case "webhookConcurrency": return int.class;
         case "webhookpath":
@@ -257,7 +259,6 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
-        case "id": return getOrCreateConfiguration(target).getId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lifespan": return getOrCreateConfiguration(target).getLifespan();
@@ -307,6 +308,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return getOrCreateConfiguration(target).getStoryId();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
+        case "userid":
+        case "userId": return getOrCreateConfiguration(target).getUserId();
         case "webhookconcurrency":
         case "webhookConcurrency": return getOrCreateConfiguration(target).getWebhookConcurrency();
         case "webhookpath":

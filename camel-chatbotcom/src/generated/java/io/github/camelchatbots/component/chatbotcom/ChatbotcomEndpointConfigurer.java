@@ -60,7 +60,6 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
-        case "id": target.getConfiguration().setId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -131,6 +130,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "userid":
+        case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookconcurrency":
         case "webhookConcurrency": target.getConfiguration().setWebhookConcurrency(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -183,7 +184,6 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
-        case "id": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -254,6 +254,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "userid":
+        case "userId": return java.lang.String.class;
         case "webhookconcurrency":
         case "webhookConcurrency": return int.class;
         case "webhookpath":
@@ -307,7 +309,6 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
-        case "id": return target.getConfiguration().getId();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -378,6 +379,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "trigger": return target.getConfiguration().getTrigger();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "userid":
+        case "userId": return target.getConfiguration().getUserId();
         case "webhookconcurrency":
         case "webhookConcurrency": return target.getConfiguration().getWebhookConcurrency();
         case "webhookpath":

@@ -46,7 +46,6 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("greedy");
         props.add("httpClient");
         props.add("httpClientConfigurer");
-        props.add("id");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("lifespan");
@@ -86,6 +85,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("timeUnit");
         props.add("trigger");
         props.add("useFixedDelay");
+        props.add("userId");
         props.add("webhookConcurrency");
         props.add("webhookPath");
         props.add("webhookQueueSize");

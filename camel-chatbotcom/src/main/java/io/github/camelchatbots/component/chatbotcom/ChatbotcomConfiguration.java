@@ -30,9 +30,10 @@ public class ChatbotcomConfiguration extends WebhookCapableConfiguration {
                             + " Retry-After are honoured either way.")
     private int rateLimit;
 
-    @UriParam(description = "ChatBot.com's id of a user (the id in /users/{id}, not the integrator's own userId): for user,"
-                            + " updateUser and banUser. Header CamelChatbotcomId overrides it.")
-    private String id;
+    @UriParam(description = "ChatBot.com's id of a user, for user, updateUser and banUser: the id of its user records, which"
+                            + " /users/{id} takes (not the userId an integrator may give createUser). Header"
+                            + " CamelChatbotcomUserId overrides it.")
+    private String userId;
 
     @UriParam(label = "producer",
               description = "The conversation a query or updateSessionAttributes belongs to, 10 to 64 characters chosen by"
@@ -152,12 +153,12 @@ public class ChatbotcomConfiguration extends WebhookCapableConfiguration {
         this.rateLimit = rateLimit;
     }
 
-    public String getId() {
-        return id;
+    public String getUserId() {
+        return userId;
     }
 
-    public void setId(String id) {
-        this.id = id;
+    public void setUserId(String userId) {
+        this.userId = userId;
     }
 
     public String getSessionId() {

@@ -5,11 +5,6 @@ import org.apache.camel.spi.Metadata;
 /** Message headers of the ChatBot.com component: set by its consumers, read by its producers to override options. */
 public final class ChatbotcomConstants {
 
-    @Metadata(description = "ChatBot.com's id of a user. Overrides the id option of user, updateUser and banUser; set by"
-                            + " the users consumer, and by createUser to the new user's id.",
-              javaType = "String")
-    public static final String ID = "CamelChatbotcomId";
-
     @Metadata(description = "The session of a conversation. Overrides the sessionId option of query and"
                             + " updateSessionAttributes.",
               javaType = "String")
@@ -20,8 +15,9 @@ public final class ChatbotcomConstants {
               javaType = "String")
     public static final String CHAT_ID = "CamelChatbotcomChatId";
 
-    @Metadata(label = "consumer", description = "ChatBot.com's id of the user a webhook event is about, or whose chat"
-                                                + " the chats consumer delivers.",
+    @Metadata(description = "ChatBot.com's id of a user (the id of its user records). Overrides the userId option of user,"
+                            + " updateUser and banUser; set by createUser to the new user's id, by the users consumer,"
+                            + " and by the chats, chat and webhook consumers to the user the chat or event is about.",
               javaType = "String")
     public static final String USER_ID = "CamelChatbotcomUserId";
 

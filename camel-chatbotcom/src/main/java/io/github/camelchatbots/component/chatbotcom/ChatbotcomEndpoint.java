@@ -1,9 +1,7 @@
 package io.github.camelchatbots.component.chatbotcom;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomLimits;
@@ -14,6 +12,7 @@ import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
 import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.http.Authentication;
+import io.github.camelchatbots.support.http.ChatbotApiClient;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -30,9 +29,7 @@ import org.apache.camel.spi.UriPath;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "chatbotcom", title = "ChatBot.com", syntax = "chatbotcom:operation",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = ChatbotcomConstants.class)
-public class ChatbotcomEndpoint extends ChatbotEndpoint {
-
-    static final long DEFAULT_DELAY = 60_000;
+public class ChatbotcomEndpoint extends ChatbotEndpoint<ChatbotcomClient> {
     /** ChatBot.com gives up on a webhook after 10 seconds ("timeout of 10000ms exceeded"). */
     static final long WEBHOOK_TIME_LIMIT_MILLIS = 10_000;
 
@@ -48,34 +45,15 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
     @UriParam
     private ChatbotcomConfiguration configuration;
 
-    @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration", defaultValue = "60000",
-              description = "Milliseconds (or a duration such as 5m) between two polls of the users and chats"
-                            + " consumers.")
-    private long delay = DEFAULT_DELAY;
-
-    private ChatbotcomClient client;
-
     ChatbotcomEndpoint(String uri, ChatbotcomComponent component, ChatbotcomOperation operation,
                        ChatbotcomConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
-        super.setDelay(DEFAULT_DELAY);
     }
 
     static ChatbotcomOperation operation(String remaining) {
-        String valid = Arrays.stream(ChatbotcomOperation.values()).map(Enum::name).collect(Collectors.joining(", "));
-        if (remaining == null || remaining.isBlank()) {
-            throw new IllegalArgumentException("A chatbotcom URI names an operation (chatbotcom:<operation>), one of: "
-                                               + valid);
-        }
-        try {
-            return ChatbotcomOperation.valueOf(remaining);
-        } catch (IllegalArgumentException unknown) {
-            // the enum's own message adds nothing to this one
-            throw new IllegalArgumentException("Unknown chatbotcom operation '" + remaining + "'; use one of: "
-                                               + valid);
-        }
+        return operation(ChatbotcomOperation.class, "chatbotcom", remaining);
     }
 
     @Override
@@ -92,8 +70,8 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         ChatbotcomLimits.checkFields(new ChatbotcomQuery(null, null, configuration.getTrigger(), null,
                 configuration.getConfidence(), configuration.getLifespan(), null, configuration.getStoryId(), null,
                 null));
-        if (configuration.getId() != null) {
-            Ids.check("ChatBot.com", "id", configuration.getId());
+        if (configuration.getUserId() != null) {
+            Ids.check("ChatBot.com", "userId", configuration.getUserId());
         }
         if (configuration.getChatId() != null) {
             Ids.check("ChatBot.com", "chatId", configuration.getChatId());
@@ -134,15 +112,8 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        client = new ChatbotcomClient(getApiClient());
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        client = null;
-        super.doStop();
+    protected ChatbotcomClient createClient(ChatbotApiClient apiClient) {
+        return new ChatbotcomClient(apiClient);
     }
 
     @Override
@@ -167,14 +138,6 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         return consumer;
     }
 
-    /** The started endpoint's typed ChatBot.com client. */
-    public ChatbotcomClient getClient() {
-        if (client == null) {
-            throw new IllegalStateException("chatbotcom endpoint " + getEndpointBaseUri() + " is not started");
-        }
-        return client;
-    }
-
     List<ChatbotcomUserFilter> filters() {
         return ChatbotcomUserFilter.parseAll(configuration.getFilters());
     }
@@ -189,7 +152,7 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
     }
 
     @Override
-    protected String getVendorName() {
+    public String getVendorName() {
         return "ChatBot.com";
     }
 
@@ -198,6 +161,7 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         return ChatbotcomClient.ERRORS;
     }
 
+    @Override
     public ChatbotcomOperation getOperation() {
         return operation;
     }
@@ -214,14 +178,4 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint {
         this.configuration = configuration;
     }
 
-    @Override
-    public long getDelay() {
-        return delay;
-    }
-
-    @Override
-    public void setDelay(long delay) {
-        this.delay = delay;
-        super.setDelay(delay);
-    }
 }

@@ -3,8 +3,6 @@ package io.github.camelchatbots.component.chatbotcom;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.github.camelchatbots.component.chatbotcom.client.ChatbotcomClient;
 import io.github.camelchatbots.component.chatbotcom.client.UserListing;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomCreateUser;
@@ -16,183 +14,136 @@ import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUpdateUser;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserFilter;
 import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUserPage;
 import io.github.camelchatbots.support.Ids;
+import io.github.camelchatbots.support.Texts;
 import io.github.camelchatbots.support.json.ChatbotJson;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
+import io.github.camelchatbots.support.producer.ChatbotProducer;
+import io.github.camelchatbots.support.producer.ExchangeValues;
 
-/**
- * Makes the endpoint's ChatBot.com call once per exchange. Headers override the endpoint's options for that
- * exchange; a write takes its request from the body (the model record, a Map or JSON); the answer replaces the body.
- */
-public class ChatbotcomProducer extends DefaultProducer {
+/** Makes the endpoint's ChatBot.com call once per exchange; a write takes its request from the body. */
+public class ChatbotcomProducer extends ChatbotProducer<ChatbotcomEndpoint> {
 
-    private static final ChatbotcomQuery NOTHING_SAID = new ChatbotcomQuery(null, null, null, null, null, null, null,
-            null, null, null);
-
-    private final ChatbotcomEndpoint endpoint;
+    private static final String VENDOR = "ChatBot.com";
 
     public ChatbotcomProducer(ChatbotcomEndpoint endpoint) {
         super(endpoint);
-        this.endpoint = endpoint;
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        ChatbotcomConfiguration configuration = endpoint.getConfiguration();
-        ChatbotcomClient client = endpoint.getClient();
-        switch (endpoint.getOperation()) {
+    protected Object call(ExchangeValues values) {
+        ChatbotcomConfiguration configuration = getEndpoint().getConfiguration();
+        ChatbotcomClient client = getEndpoint().getClient();
+        return switch (getEndpoint().getOperation()) {
             case createUser -> {
-                ChatbotcomResult result = client.createUser(body(message, ChatbotcomCreateUser.class));
-                message.setHeader(ChatbotcomConstants.ID, result.id());
-                message.setBody(result);
+                ChatbotcomResult result = client.createUser(values.requiredBodyAs(ChatbotcomCreateUser.class));
+                values.message().setHeader(ChatbotcomConstants.USER_ID, result.id());
+                yield result;
             }
             case users -> {
-                ChatbotcomUserPage page = client.users(listing(message, configuration));
-                message.setHeader(ChatbotcomConstants.COUNT, page.count());
-                message.setBody(page);
+                ChatbotcomUserPage page = client.users(listing(values, configuration));
+                values.message().setHeader(ChatbotcomConstants.COUNT, page.count());
+                yield page;
             }
-            case user -> message.setBody(client.user(userId(message, configuration)));
-            case updateUser -> message.setBody(client.updateUser(userId(message, configuration),
-                    body(message, ChatbotcomUpdateUser.class)));
-            case banUser -> message.setBody(client.banUser(userId(message, configuration),
-                    message.getHeader(ChatbotcomConstants.BANNED, configuration.isBanned(), Boolean.class)));
+            case user -> client.user(userId(values, configuration));
+            case updateUser -> client.updateUser(userId(values, configuration),
+                    values.requiredBodyAs(ChatbotcomUpdateUser.class));
+            case banUser -> client.banUser(userId(values, configuration),
+                    values.bool("banned", ChatbotcomConstants.BANNED, "banned", configuration.isBanned()));
             case updateSessionAttributes -> {
-                ChatbotcomSessionAttributes update = body(message, ChatbotcomSessionAttributes.class);
-                String sessionId = sessionId(message, update.sessionId(), configuration);
-                message.setBody(client.updateSessionAttributes(configuration.getSessionAttributesPath(),
-                        new ChatbotcomSessionAttributes(sessionId, update.attributes())));
+                ChatbotcomSessionAttributes update = values.requiredBodyAs(ChatbotcomSessionAttributes.class);
+                String sessionId = values.text(ChatbotcomConstants.SESSION_ID, "sessionId",
+                        configuration.getSessionId());
+                yield client.updateSessionAttributes(configuration.getSessionAttributesPath(),
+                        new ChatbotcomSessionAttributes(sessionId, update.attributes()));
             }
             case query -> {
-                ChatbotcomQueryResponse response = client.query(query(message, configuration));
-                message.setHeader(ChatbotcomConstants.SESSION_ID, response.sessionId());
-                message.setHeader(ChatbotcomConstants.INTERACTION, response.interactionName());
-                message.setBody(response);
+                ChatbotcomQueryResponse response = client.query(query(values, configuration));
+                values.message().setHeader(ChatbotcomConstants.SESSION_ID, response.sessionId());
+                values.message().setHeader(ChatbotcomConstants.INTERACTION, response.interactionName());
+                yield response;
             }
-            case chats -> message.setBody(client.chats(chatsAfter(message, configuration)));
-            case chat -> message.setBody(client.chat(Ids.check("ChatBot.com", "chatId", required(message,
-                    ChatbotcomConstants.CHAT_ID, configuration.getChatId(), "chatId"))));
-            case segments -> message.setBody(client.segments());
-            case stories -> message.setBody(client.stories());
+            case chats -> client.chats(chatsAfter(values, configuration));
+            case chat -> client.chat(Ids.check(VENDOR, "chatId", values.requiredText("chatId",
+                    ChatbotcomConstants.CHAT_ID, "chatId", configuration.getChatId())));
+            case segments -> client.segments();
+            case stories -> client.stories();
             case webhook -> throw new IllegalStateException("chatbotcom:webhook has no producer");
-        }
+        };
     }
 
     /**
-     * The turn to send. A {@link ChatbotcomQuery}, a Map or a JSON object is the request itself; any other body is
-     * the user's text, unless a trigger or goto is given by header or option. Headers win over the body, the body
-     * over the options.
+     * The turn to send: a {@link ChatbotcomQuery}, a Map or a JSON object is the request itself; any other body is
+     * what the user says, unless a trigger or goto is given. Each field comes from header, body, option.
      */
-    private ChatbotcomQuery query(Message message, ChatbotcomConfiguration configuration) {
-        @SuppressWarnings("unchecked")
-        ChatbotcomQuery headers = new ChatbotcomQuery(message.getHeader(ChatbotcomConstants.SESSION_ID, String.class),
-                null, message.getHeader(ChatbotcomConstants.TRIGGER, String.class),
-                message.getHeader(ChatbotcomConstants.GOTO, String.class),
-                message.getHeader(ChatbotcomConstants.CONFIDENCE, Double.class),
-                message.getHeader(ChatbotcomConstants.LIFESPAN, Integer.class),
-                message.getHeader(ChatbotcomConstants.RESET, Boolean.class),
-                message.getHeader(ChatbotcomConstants.STORY_ID, String.class),
-                message.getHeader(ChatbotcomConstants.PARAMETERS, Map.class),
-                message.getHeader(ChatbotcomConstants.DEBUG, Boolean.class));
-        ChatbotcomQuery options = new ChatbotcomQuery(configuration.getSessionId(), null,
-                configuration.getTrigger(), null, configuration.getConfidence(), configuration.getLifespan(),
-                configuration.getReset(), configuration.getStoryId(), null, configuration.getDebug());
-        Object body = message.getBody();
-        ChatbotcomQuery fromBody;
-        if (body instanceof ChatbotcomQuery || body instanceof Map<?, ?>) {
-            fromBody = body(message, ChatbotcomQuery.class);
-        } else {
-            String text = message.getBody(String.class);
-            ChatbotcomQuery json = jsonQuery(text);
-            // with a trigger configured, a text body is not something the user said
-            fromBody = json != null ? json : configuration.getTrigger() != null ? NOTHING_SAID
-                    : ChatbotcomQuery.text(null, text);
+    private static ChatbotcomQuery query(ExchangeValues values, ChatbotcomConfiguration configuration) {
+        ChatbotcomQuery body = values.bodyAs(ChatbotcomQuery.class);
+        String trigger = values.header(ChatbotcomConstants.TRIGGER, String.class);
+        String goTo = values.header(ChatbotcomConstants.GOTO, String.class);
+        String said = null;
+        if (trigger == null && goTo == null) {
+            if (body != null && (body.query() != null || body.trigger() != null || body.goTo() != null)) {
+                said = body.query();
+                trigger = body.trigger();
+                goTo = body.goTo();
+            } else if (body == null && configuration.getTrigger() == null) {
+                said = values.message().getBody(String.class);
+            } else {
+                // with a trigger configured, a text body is not something the user said
+                trigger = configuration.getTrigger();
+            }
         }
-        return headers.orElse(fromBody).orElse(options);
+        @SuppressWarnings("unchecked")
+        Map<String, String> parameters = values.header(ChatbotcomConstants.PARAMETERS, Map.class);
+        if (parameters == null && body != null) {
+            parameters = body.parameters();
+        }
+        return new ChatbotcomQuery(
+                values.text(ChatbotcomConstants.SESSION_ID, "sessionId", configuration.getSessionId()),
+                said, trigger, goTo,
+                values.decimal("confidence", ChatbotcomConstants.CONFIDENCE, "confidence",
+                        configuration.getConfidence()),
+                values.integer("lifespan", ChatbotcomConstants.LIFESPAN, "lifespan", configuration.getLifespan(),
+                        Integer.MIN_VALUE),
+                values.bool("reset", ChatbotcomConstants.RESET, "reset", configuration.getReset()),
+                values.text(ChatbotcomConstants.STORY_ID, "storyId", configuration.getStoryId()),
+                parameters,
+                values.bool("debug", ChatbotcomConstants.DEBUG, "debug", configuration.getDebug()));
     }
 
-    private UserListing listing(Message message, ChatbotcomConfiguration configuration) {
-        Object filters = message.getHeader(ChatbotcomConstants.FILTERS);
+    private UserListing listing(ExchangeValues values, ChatbotcomConfiguration configuration) {
+        Object filters = values.header(ChatbotcomConstants.FILTERS, Object.class);
         List<ChatbotcomUserFilter> conditions;
         if (filters == null) {
-            conditions = endpoint.filters();
+            conditions = getEndpoint().filters();
         } else if (filters instanceof List<?> list) {
             conditions = list.stream().map(item -> item instanceof ChatbotcomUserFilter filter ? filter
                     : ChatbotJson.mapper().convertValue(item, ChatbotcomUserFilter.class)).toList();
         } else {
             conditions = ChatbotcomUserFilter.parseAll(filters.toString());
         }
-        return new UserListing(message.getHeader(ChatbotcomConstants.LIMIT, configuration.getLimit(), Integer.class),
-                message.getHeader(ChatbotcomConstants.AFTER, configuration.getAfter(), String.class),
-                message.getHeader(ChatbotcomConstants.SORT_FIELD, configuration.getSortField(), String.class),
-                message.getHeader(ChatbotcomConstants.SORT_ORDER, configuration.getSortOrder(), String.class),
-                message.getHeader(ChatbotcomConstants.MATCH, configuration.getMatch(), String.class), conditions);
+        return new UserListing(values.integer("limit", ChatbotcomConstants.LIMIT, "limit", configuration.getLimit(), 1),
+                values.text(ChatbotcomConstants.AFTER, "after", configuration.getAfter()),
+                values.text(ChatbotcomConstants.SORT_FIELD, "sortField", configuration.getSortField()),
+                values.text(ChatbotcomConstants.SORT_ORDER, "sortOrder", configuration.getSortOrder()),
+                values.text(ChatbotcomConstants.MATCH, "match", configuration.getMatch()), conditions);
     }
 
-    private static Long chatsAfter(Message message, ChatbotcomConfiguration configuration) {
-        String after = message.getHeader(ChatbotcomConstants.AFTER, configuration.getAfter(), String.class);
-        if (after == null || after.isBlank()) {
+    private static Long chatsAfter(ExchangeValues values, ChatbotcomConfiguration configuration) {
+        String after = values.text(ChatbotcomConstants.AFTER, "after", configuration.getAfter());
+        if (after == null) {
             return null;
         }
         try {
             return Long.parseLong(after.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ChatBot.com: after must be epoch milliseconds for chats (the createdAt"
-                                               + " of the last chat of the previous page), not '" + after + "'", e);
+            throw new IllegalArgumentException(VENDOR + ": after must be epoch milliseconds for chats (the createdAt"
+                                               + " of the last chat of the previous page), not " + Texts.quote(after),
+                    e);
         }
     }
 
-    private static String sessionId(Message message, String fromBody, ChatbotcomConfiguration configuration) {
-        String header = message.getHeader(ChatbotcomConstants.SESSION_ID, String.class);
-        return header != null ? header : fromBody != null ? fromBody : configuration.getSessionId();
-    }
-
-    private static String userId(Message message, ChatbotcomConfiguration configuration) {
-        return Ids.check("ChatBot.com", "id", required(message, ChatbotcomConstants.ID, configuration.getId(), "id"));
-    }
-
-    /** The query a JSON object in the body describes, or null when the body is not one: then it is the user's text. */
-    private static ChatbotcomQuery jsonQuery(String body) {
-        if (body == null || !body.trim().startsWith("{")) {
-            return null;
-        }
-        try {
-            return ChatbotJson.mapper().readValue(body, ChatbotcomQuery.class);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
-    }
-
-    /** The request in the body: the record itself, or a Map or JSON text of its fields. */
-    private <T> T body(Message message, Class<T> type) {
-        Object body = message.getBody();
-        if (type.isInstance(body)) {
-            return type.cast(body);
-        }
-        String operation = "chatbotcom:" + endpoint.getOperation();
-        if (body == null) {
-            throw new IllegalArgumentException(operation + " needs its request as the body (a " + type.getSimpleName()
-                                               + ", a Map or JSON), but the body is empty");
-        }
-        try {
-            if (body instanceof Map<?, ?> map) {
-                return ChatbotJson.mapper().convertValue(map, type);
-            }
-            return ChatbotJson.mapper().readValue(message.getBody(String.class), type);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(operation + " cannot read its request from the body: expected a "
-                                               + type.getSimpleName() + ", a Map or JSON of its fields ("
-                                               + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
-    }
-
-    private static String required(Message message, String header, String option, String optionName) {
-        String value = message.getHeader(header, option, String.class);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("ChatBot.com: " + optionName + " is required: set the " + optionName
-                                               + " option or the " + header + " header");
-        }
-        return value;
+    /** User ids are never taken from the body: a chat or user record there carries ids of other things. */
+    private static String userId(ExchangeValues values, ChatbotcomConfiguration configuration) {
+        return Ids.check(VENDOR, "userId", values.requiredText("userId", ChatbotcomConstants.USER_ID, null,
+                configuration.getUserId()));
     }
 }

@@ -40,7 +40,7 @@ public class ChatbotcomUsersConsumer extends CursorPollingConsumer {
     private final boolean byLastSeen;
 
     public ChatbotcomUsersConsumer(ChatbotcomEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, ChatbotcomConstants.ID);
+        super(endpoint, processor, ChatbotcomConstants.USER_ID);
         this.endpoint = endpoint;
         this.byLastSeen = "lastSeen".equals(endpoint.getConfiguration().getSortField());
     }

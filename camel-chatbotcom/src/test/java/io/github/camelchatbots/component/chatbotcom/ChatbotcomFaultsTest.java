@@ -114,7 +114,7 @@ class ChatbotcomFaultsTest extends ChatbotcomTestSupport {
             @Override
             public void configure() {
                 from("chatbotcom:users?delay=100&maxRetries=0").process(exchange -> delivered.add(
-                        exchange.getMessage().getHeader(ChatbotcomConstants.ID, String.class)));
+                        exchange.getMessage().getHeader(ChatbotcomConstants.USER_ID, String.class)));
             }
         });
 

@@ -52,7 +52,7 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
                 Map.of("default_email", "ann@example.com", "default_name", "Ann", "plan", "gold")), Map.of());
         ChatbotcomResult result = created.getMessage().getBody(ChatbotcomResult.class);
         assertThat(result.id()).hasSize(24);
-        assertThat(created.getMessage().getHeader(ChatbotcomConstants.ID)).isEqualTo(result.id());
+        assertThat(created.getMessage().getHeader(ChatbotcomConstants.USER_ID)).isEqualTo(result.id());
         assertThat(lastRequest().header("authorization")).isEqualTo("Bearer " + accessToken);
         assertThat(chatbotcom().user(result.id()).userId()).isEqualTo("crm-1");
 
@@ -63,11 +63,11 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
                 "{\"attributes\":{\"default_email\":\"cy@example.com\"}}", Map.of())
                 .getMessage().getBody(ChatbotcomResult.class).id();
 
-        ChatbotcomUserDetails bo = send("chatbotcom:user", null, Map.of(ChatbotcomConstants.ID, fromMap))
+        ChatbotcomUserDetails bo = send("chatbotcom:user", null, Map.of(ChatbotcomConstants.USER_ID, fromMap))
                 .getMessage().getBody(ChatbotcomUserDetails.class);
         assertThat(bo.userId()).isEqualTo("crm-2");
         assertThat(bo.attributes()).containsEntry("default_name", "Bo");
-        ChatbotcomUserDetails cy = send("chatbotcom:user?id=" + fromJson, null, Map.of())
+        ChatbotcomUserDetails cy = send("chatbotcom:user?userId=" + fromJson, null, Map.of())
                 .getMessage().getBody(ChatbotcomUserDetails.class);
         assertThat(cy.attributes()).containsEntry("default_email", "cy@example.com");
         assertThat(chatbotcom().requests().get(2).body()).as("an e-mail names the user").doesNotContain("userId");
@@ -143,21 +143,21 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
         String id = chatbotcom().createUser("to-update", Map.of("default_name", "Old"));
 
         send("chatbotcom:updateUser", Map.of("attributes", Map.of("default_name", "New", "tier", "2")),
-                Map.of(ChatbotcomConstants.ID, id));
+                Map.of(ChatbotcomConstants.USER_ID, id));
         assertThat(chatbotcom().user(id).attributes()).containsEntry("default_name", "New").containsEntry("tier", "2");
 
-        send("chatbotcom:banUser?id=" + id, null, Map.of());
+        send("chatbotcom:banUser?userId=" + id, null, Map.of());
         assertThat(chatbotcom().user(id).banned()).isTrue();
-        send("chatbotcom:banUser?id=" + id + "&banned=false", null, Map.of());
+        send("chatbotcom:banUser?userId=" + id + "&banned=false", null, Map.of());
         assertThat(chatbotcom().user(id).banned()).isFalse();
         assertThat(lastRequest().body()).isEqualTo("{\"banned\":false}");
-        send("chatbotcom:banUser?id=" + id + "&banned=false", null, Map.of(ChatbotcomConstants.BANNED, true));
+        send("chatbotcom:banUser?userId=" + id + "&banned=false", null, Map.of(ChatbotcomConstants.BANNED, true));
         assertThat(chatbotcom().user(id).banned()).isTrue();
     }
 
     @Test
     void unknownUserIsNotFound() {
-        assertThatThrownBy(() -> send("chatbotcom:user?id=000000000000000000000000", null, Map.of()))
+        assertThatThrownBy(() -> send("chatbotcom:user?userId=000000000000000000000000", null, Map.of()))
                 .hasCauseInstanceOf(ChatbotNotFoundException.class);
     }
 
@@ -227,12 +227,18 @@ class ChatbotcomProducerTest extends ChatbotcomTestSupport {
     }
 
     @Test
-    void textThatMerelyLooksLikeJsonIsStillWhatTheUserSays() {
-        ChatbotcomQueryResponse answer = send("chatbotcom:query", "{braces} hello", Map.of(
-                ChatbotcomConstants.SESSION_ID, newSessionId())).getMessage().getBody(ChatbotcomQueryResponse.class);
+    void textThatStartsWithABraceButIsNotJsonIsRefusedAndNothingIsSent() {
+        int before = chatbotcom().requests().size();
 
-        assertThat(answer.result().resolvedQuery()).isEqualTo("{braces} hello");
-        assertThat(lastRequest().body()).contains("\"query\":\"{braces} hello\"");
+        assertThatThrownBy(() -> send("chatbotcom:query", "{braces} hello", Map.of(
+                ChatbotcomConstants.SESSION_ID, newSessionId()))).cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chatbotcom:query got a body that starts with '{' but is not valid JSON");
+        assertThat(chatbotcom().requests()).hasSize(before);
+
+        ChatbotcomQueryResponse answer = send("chatbotcom:query", "hello {braces}", Map.of(
+                ChatbotcomConstants.SESSION_ID, newSessionId())).getMessage().getBody(ChatbotcomQueryResponse.class);
+        assertThat(answer.result().resolvedQuery()).isEqualTo("hello {braces}");
     }
 
     @Test

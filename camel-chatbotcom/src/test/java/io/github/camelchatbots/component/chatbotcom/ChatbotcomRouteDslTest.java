@@ -24,7 +24,7 @@ class ChatbotcomRouteDslTest extends ChatbotcomTestSupport {
         String id = chatbotcom().createUser("yaml-user", Map.of("default_country", "Poland"));
         chatbotcom().createUser("elsewhere", Map.of("default_country", "Chile"));
         context.getRegistry().bind("collect", (Processor) e -> delivered.add(
-                e.getMessage().getHeader(ChatbotcomConstants.ID, String.class)));
+                e.getMessage().getHeader(ChatbotcomConstants.USER_ID, String.class)));
 
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("users.yaml", """
                 - route:

@@ -79,7 +79,7 @@ class ChatbotcomSeedSamplesTest {
 
     @Test
     void singleUserSample() throws Exception {
-        ChatbotcomUserDetails user = call("seed-user.json", "chatbotcom:user?id=5b7ff847cc3c3fb33c9249a8", null,
+        ChatbotcomUserDetails user = call("seed-user.json", "chatbotcom:user?userId=5b7ff847cc3c3fb33c9249a8", null,
                 Map.of(), ChatbotcomUserDetails.class);
 
         assertThat(user.id()).isEqualTo("5b7ff847cc3c3fb33c9249a8");
@@ -97,7 +97,7 @@ class ChatbotcomSeedSamplesTest {
 
     @Test
     void updateUserAndSessionAttributesSamples() throws Exception {
-        ChatbotcomResult updated = call("seed-update-user.json", "chatbotcom:updateUser?id=5b7ff847cc3c3fb33c9249a8",
+        ChatbotcomResult updated = call("seed-update-user.json", "chatbotcom:updateUser?userId=5b7ff847cc3c3fb33c9249a8",
                 Map.of("attributes", Map.of("default_name", "ChatBot Support")), Map.of(), ChatbotcomResult.class);
         assertThat(updated.id()).isNull();
         assertThat(updated.status().code()).isEqualTo(200);

@@ -51,7 +51,7 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
                 "attributes.default_name must be 1 to 256 characters long, not 0");
         rejected("chatbotcom:createUser", Map.of("userId", "u".repeat(257), "attributes", Map.of("a", "b")), Map.of(),
                 "userId must be 1 to 256 characters long, not 257");
-        rejected("chatbotcom:updateUser?id=5b7ff847cc3c3fb33c9249a8", Map.of("attributes", attributes(100)),
+        rejected("chatbotcom:updateUser?userId=5b7ff847cc3c3fb33c9249a8", Map.of("attributes", attributes(100)),
                 Map.of(), "attributes must hold at most 99 entries");
         rejected("chatbotcom:updateSessionAttributes", Map.of("sessionId", "short", "attributes", Map.of("a", "b")),
                 Map.of(), "sessionId must be 10 to 64 characters long, not 5");
@@ -101,20 +101,20 @@ class ChatbotcomValidationTest extends ChatbotcomTestSupport {
 
     @Test
     void idsThatWouldAddressAnotherResourceAreRefused() {
-        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.ID, ".."), "id must be an id, not '..'");
-        rejected("chatbotcom:banUser", null, Map.of(ChatbotcomConstants.ID, "."), "id must be an id, not '.'");
+        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.USER_ID, ".."), "userId must be an id, not '..'");
+        rejected("chatbotcom:banUser", null, Map.of(ChatbotcomConstants.USER_ID, "."), "userId must be an id, not '.'");
         rejected("chatbotcom:chat", null, Map.of(ChatbotcomConstants.CHAT_ID, ".."), "chatId must be an id, not '..'");
-        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.ID, "a".repeat(300)),
-                "id is 300 characters long; ids of more than 256 characters are refused");
+        rejected("chatbotcom:user", null, Map.of(ChatbotcomConstants.USER_ID, "a".repeat(300)),
+                "userId is 300 characters long; ids of more than 256 characters are refused");
     }
 
     @Test
     void missingRequestBodyNamesTheOperation() {
         rejected("chatbotcom:createUser", null, Map.of(), "chatbotcom:createUser needs its request as the body");
-        rejected("chatbotcom:updateUser?id=5b7ff847cc3c3fb33c9249a8", "[1,2]", Map.of(),
-                "chatbotcom:updateUser cannot read its request from the body");
-        rejected("chatbotcom:user", null, Map.of(), "id is required: set the id option or the CamelChatbotcomId header");
-        rejected("chatbotcom:chat", null, Map.of(), "chatId is required");
+        rejected("chatbotcom:updateUser?userId=5b7ff847cc3c3fb33c9249a8", "[1,2]", Map.of(),
+                "chatbotcom:updateUser needs its request as the body (a ChatbotcomUpdateUser, a Map or a JSON object), not text that is no JSON object");
+        rejected("chatbotcom:user", null, Map.of(), "chatbotcom:user needs userId: set the CamelChatbotcomUserId header or the userId option");
+        rejected("chatbotcom:chat", null, Map.of(), "chatbotcom:chat needs chatId");
     }
 
     @ParameterizedTest

@@ -3,14 +3,13 @@ package io.github.camelchatbots.component.ebbot;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import io.github.camelchatbots.component.ebbot.client.EbbotClient;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.ChatbotEndpoint;
 import io.github.camelchatbots.support.Ids;
 import io.github.camelchatbots.support.http.Authentication;
+import io.github.camelchatbots.support.http.ChatbotApiClient;
 import io.github.camelchatbots.support.http.VendorErrorModel;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -27,10 +26,7 @@ import org.apache.camel.spi.UriPath;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "ebbot", title = "Ebbot", syntax = "ebbot:operation",
              category = { Category.CHAT, Category.API, Category.CLOUD }, headersClass = EbbotConstants.class)
-public class EbbotEndpoint extends ChatbotEndpoint {
-
-    /** Ebbot allows 20 requests a minute: polling more often than once a minute only spends that budget. */
-    static final long DEFAULT_DELAY = 60_000;
+public class EbbotEndpoint extends ChatbotEndpoint<EbbotClient> {
 
     @UriPath(enums = "chats,transcript,sendMessage",
              description = "The Ebbot call: chats (list chats, or consume each new chat), transcript (a chat's"
@@ -42,30 +38,14 @@ public class EbbotEndpoint extends ChatbotEndpoint {
     @UriParam
     private EbbotConfiguration configuration;
 
-    @UriParam(label = "consumer,scheduler", javaType = "java.time.Duration", defaultValue = "60000",
-              description = "Milliseconds (or a duration such as 5m) between two polls. Ebbot allows 20 requests a"
-                            + " minute for the whole account, and an idle poll costs one.")
-    private long delay = DEFAULT_DELAY;
-
-    private EbbotClient client;
-
     EbbotEndpoint(String uri, EbbotComponent component, EbbotOperation operation, EbbotConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
-        super.setDelay(DEFAULT_DELAY);
     }
 
     static EbbotOperation operation(String remaining) {
-        String valid = Arrays.stream(EbbotOperation.values()).map(Enum::name).collect(Collectors.joining(", "));
-        if (remaining == null || remaining.isBlank()) {
-            throw new IllegalArgumentException("An ebbot URI names an operation (ebbot:<operation>), one of: " + valid);
-        }
-        try {
-            return EbbotOperation.valueOf(remaining);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown ebbot operation '" + remaining + "'; use one of: " + valid, e);
-        }
+        return operation(EbbotOperation.class, "ebbot", remaining);
     }
 
     @Override
@@ -117,15 +97,8 @@ public class EbbotEndpoint extends ChatbotEndpoint {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        client = new EbbotClient(getApiClient(), zoneId());
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        client = null;
-        super.doStop();
+    protected EbbotClient createClient(ChatbotApiClient apiClient) {
+        return new EbbotClient(apiClient, zoneId());
     }
 
     @Override
@@ -147,21 +120,13 @@ public class EbbotEndpoint extends ChatbotEndpoint {
         return consumer;
     }
 
-    /** The started endpoint's typed Ebbot client. */
-    public EbbotClient getClient() {
-        if (client == null) {
-            throw new IllegalStateException("ebbot endpoint " + getEndpointBaseUri() + " is not started");
-        }
-        return client;
-    }
-
     @Override
     public ChatbotConfiguration getChatbotConfiguration() {
         return configuration;
     }
 
     @Override
-    protected String getVendorName() {
+    public String getVendorName() {
         return "Ebbot";
     }
 
@@ -170,6 +135,7 @@ public class EbbotEndpoint extends ChatbotEndpoint {
         return EbbotClient.ERRORS;
     }
 
+    @Override
     public EbbotOperation getOperation() {
         return operation;
     }
@@ -184,17 +150,6 @@ public class EbbotEndpoint extends ChatbotEndpoint {
 
     public void setConfiguration(EbbotConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    @Override
-    public long getDelay() {
-        return delay;
-    }
-
-    @Override
-    public void setDelay(long delay) {
-        this.delay = delay;
-        super.setDelay(delay);
     }
 
     Duration quietPeriod() {

@@ -23,9 +23,20 @@ final class ChatbotcomErrorModel implements VendorErrorModel {
     }
 
     @Override
-    public boolean isErrorEnvelope(JsonNode body) {
+    public int envelopeStatus(JsonNode body) {
         JsonNode status = body.isObject() ? body.get("status") : null;
-        return status != null && status.isObject() && "error".equalsIgnoreCase(text(status.get("type")));
+        if (status == null || !status.isObject() || !"error".equalsIgnoreCase(text(status.get("type")))) {
+            return 0;
+        }
+        VendorError error = read(body);
+        return VendorErrorModel.statusFor(error.code(), error.message());
+    }
+
+    /** A resource or list wrapped in {@code data}, or the answer itself. */
+    @Override
+    public JsonNode payload(JsonNode answer) {
+        JsonNode data = answer.isObject() ? answer.get("data") : null;
+        return data != null && (data.isObject() || data.isArray()) ? data : answer;
     }
 
     private static String text(JsonNode node) {

@@ -5,7 +5,8 @@ import io.github.camelchatbots.support.http.VendorErrorModel;
 
 /**
  * Ebbot wraps answers as {@code {"success": .., "request_id": .., "data"|"error": ..}}. The error field's shape is
- * not documented: a string and an object with {@code code}/{@code message} are both read.
+ * not documented: a string and an object with {@code code}/{@code message} are both read, and the error's kind is
+ * told by its code and words.
  */
 final class EbbotErrorModel implements VendorErrorModel {
 
@@ -23,9 +24,19 @@ final class EbbotErrorModel implements VendorErrorModel {
     }
 
     @Override
-    public boolean isErrorEnvelope(JsonNode body) {
+    public int envelopeStatus(JsonNode body) {
         JsonNode success = body.get("success");
-        return success != null && success.isBoolean() && !success.asBoolean();
+        if (success == null || !success.isBoolean() || success.asBoolean()) {
+            return 0;
+        }
+        VendorError error = read(body);
+        return VendorErrorModel.statusFor(error.code(), error.message());
+    }
+
+    /** The envelope's {@code data}; a bare answer is its own payload. */
+    @Override
+    public JsonNode payload(JsonNode answer) {
+        return answer.isObject() && answer.has("data") ? answer.get("data") : answer;
     }
 
     private static String text(JsonNode node) {

@@ -73,9 +73,35 @@ public abstract class ChatbotConfiguration implements Cloneable {
     private String startFrom = "beginning";
 
     @UriParam(label = "consumer",
-              description = "A file that keeps the consumer's cursor across restarts (Camel's FileStateRepository)."
+              description = "A file that keeps the consumer's cursor across restarts. Each change is written whole to a"
+                            + " temporary file, forced to disk and renamed over the old one, so a crash at any instant"
+                            + " leaves a readable cursor (at most a second behind: the items since are delivered"
+                            + " again, with the same id header). One JVM at a time; consumers of one JVM may share it."
                             + " Without it, and without cursorRepository, the cursor lives in memory.")
     private String cursorFile;
+
+    @UriParam(label = "consumer", enums = "fail,beginning,now", defaultValue = "fail",
+              description = "What to do when the stored cursor cannot be read (a damaged file, or another consumer's"
+                            + " cursor under the same key): fail (the route does not start, and the cursor is left as"
+                            + " it is), beginning or now (start over from there, keeping the old file or value aside,"
+                            + " with a WARN).")
+    private String unreadableCursor = "fail";
+
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "How long after a failed delivery the item is tried again; later items go on meanwhile."
+                            + " Each further failure doubles the wait, up to failedItemMaxDelay. The route's error"
+                            + " handler (a dead letter channel, say) decides when an item is given up.")
+    private long failedItemDelay = 60_000;
+
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "3600000",
+              description = "The longest wait before a failed item is tried again.")
+    private long failedItemMaxDelay = 3_600_000;
+
+    @UriParam(label = "consumer", defaultValue = "100",
+              description = "How many failed items a consumer keeps for retry (per partition) before it delivers"
+                            + " nothing new until some succeed: a route that fails every exchange then stops"
+                            + " instead of marking the whole backlog failed.")
+    private int maxFailedItems = 100;
 
     @UriParam(label = "consumer", defaultValue = "0",
               description = "The most items a consumer delivers per poll; the rest follow on the next polls. 0 for no"
@@ -250,6 +276,38 @@ public abstract class ChatbotConfiguration implements Cloneable {
 
     public void setStartFrom(String startFrom) {
         this.startFrom = startFrom;
+    }
+
+    public String getUnreadableCursor() {
+        return unreadableCursor;
+    }
+
+    public void setUnreadableCursor(String unreadableCursor) {
+        this.unreadableCursor = unreadableCursor;
+    }
+
+    public long getFailedItemDelay() {
+        return failedItemDelay;
+    }
+
+    public void setFailedItemDelay(long failedItemDelay) {
+        this.failedItemDelay = failedItemDelay;
+    }
+
+    public long getFailedItemMaxDelay() {
+        return failedItemMaxDelay;
+    }
+
+    public void setFailedItemMaxDelay(long failedItemMaxDelay) {
+        this.failedItemMaxDelay = failedItemMaxDelay;
+    }
+
+    public int getMaxFailedItems() {
+        return maxFailedItems;
+    }
+
+    public void setMaxFailedItems(int maxFailedItems) {
+        this.maxFailedItems = maxFailedItems;
     }
 
     public String getCursorFile() {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import io.github.camelchatbots.support.consumer.StartFrom;
+import io.github.camelchatbots.support.consumer.UnreadableCursor;
 import io.github.camelchatbots.support.http.Authentication;
 import io.github.camelchatbots.support.http.ChatbotApiClient;
 import io.github.camelchatbots.support.http.RateLimiter;
@@ -115,6 +116,10 @@ public abstract class ChatbotEndpoint<K> extends ScheduledPollEndpoint implement
         requireAtLeast("retryMaxDelay", configuration.getRetryMaxDelay(), 0);
         requireAtLeast("maxRetryAfter", configuration.getMaxRetryAfter(), 0);
         requireAtLeast("maxMessagesPerPoll", configuration.getMaxMessagesPerPoll(), 0);
+        requireAtLeast("failedItemDelay", configuration.getFailedItemDelay(), 1);
+        requireAtLeast("failedItemMaxDelay", configuration.getFailedItemMaxDelay(), 1);
+        requireAtLeast("maxFailedItems", configuration.getMaxFailedItems(), 1);
+        UnreadableCursor.parse(configuration.getUnreadableCursor());
         requireAtLeast("rateLimit", getRateLimit(), 0);
         if (configuration instanceof WebhookCapableConfiguration webhook) {
             requireAtLeast("replyTimeout", webhook.getReplyTimeout(), 1);

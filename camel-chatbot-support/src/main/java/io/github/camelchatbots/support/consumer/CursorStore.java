@@ -1,115 +1,205 @@
 package io.github.camelchatbots.support.consumer;
 
-import java.io.File;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.github.camelchatbots.support.ChatbotConfiguration;
+import io.github.camelchatbots.support.consumer.cursor.CursorFileUnreadableException;
+import io.github.camelchatbots.support.consumer.cursor.DurableFileStateRepository;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One running consumer's hold on its cursor: the repository it lives in, and the sole right to move it.
+ * One running consumer's hold on its cursor: the repository it lives in, the entries under its key (one per
+ * partition), and the sole right to move them.
  * <ul>
- * <li>A cursor file is opened once per JVM however many consumers keep their cursors in it, and closed by the last
- * of them: Camel's {@link FileStateRepository} rewrites the whole file from its own cache when it stops, so two
- * instances on one file would erase each other's cursors.</li>
+ * <li>A cursor file is a {@link DurableFileStateRepository}, opened once per JVM however many consumers keep their
+ * cursors in it and closed by the last of them; another JVM cannot open it at the same time.</li>
+ * <li>A file that cannot be read stops the start, naming the file and the problem, and stays as it is; only
+ * {@code unreadableCursor=beginning} or {@code now} moves it aside (with a WARN) for a fresh one.</li>
  * <li>Without a file or a repository bean, cursors live in the endpoint's memory repository, which outlives route
  * restarts.</li>
- * <li>Two running consumers moving one cursor would each skip what the other delivered, so a second claim is
- * refused, before anything is opened.</li>
+ * <li>Two running consumers moving one cursor would each skip what the other delivered, so a second claim on one
+ * key in one repository is refused, before anything is opened.</li>
  * </ul>
  */
 final class CursorStore {
 
-    private static final Map<String, String> CLAIMS = new HashMap<>();
-    private static final Map<String, SharedFile> FILES = new HashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(CursorStore.class);
+
+    /** The keys claimed in each store: a file by its path, a repository by its identity, however it is named. */
+    private static final Map<Object, Map<String, String>> CLAIMS = new HashMap<>();
+    private static final Map<Path, SharedFile> FILES = new HashMap<>();
 
     private static final class SharedFile {
-        private final FileStateRepository repository;
+        private final DurableFileStateRepository repository;
         private int users;
+        /** The file could not be read and was moved aside: every consumer in it starts over. */
+        private boolean movedAside;
 
-        private SharedFile(File file) {
-            this.repository = FileStateRepository.fileStateRepository(file);
+        private SharedFile(DurableFileStateRepository repository) {
+            this.repository = repository;
         }
     }
 
     private final StateRepository<String, String> repository;
     private final String key;
-    private final String claim;
-    private final String filePath;
+    private final String owner;
+    private final Path file;
+    /** Whether the file could not be read and was moved aside for a fresh one. */
+    private boolean startedOver;
 
-    private CursorStore(StateRepository<String, String> repository, String key, String claim, String filePath) {
+    private CursorStore(StateRepository<String, String> repository, String key, String owner, Path file) {
         this.repository = repository;
         this.key = key;
-        this.claim = claim;
-        this.filePath = filePath;
+        this.owner = owner;
+        this.file = file;
     }
 
     /**
      * Claims the cursor {@code key} for {@code owner} and opens the repository that keeps it.
      *
      * @param endpointMemory the endpoint's in-memory repository, used when no other is configured
+     * @param startOver      whether an unreadable cursor file is moved aside rather than stopping the start
+     * @throws CursorFileUnreadableException when the file cannot be read and {@code startOver} is false
      */
     static synchronized CursorStore open(ChatbotConfiguration configuration,
-                                         StateRepository<String, String> endpointMemory, String key, String owner)
-            throws IOException {
-        if (key.contains("=") || key.contains("\n") || key.contains("\r")) {
-            throw new IllegalArgumentException("cursorKey must not contain '=' or a line break: '" + key + "'");
+                                         StateRepository<String, String> endpointMemory, String key, String owner,
+                                         boolean startOver) {
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("cursorKey must not be blank");
         }
-        String filePath = null;
-        String store;
-        if (configuration.getCursorRepository() != null) {
-            store = "bean@" + System.identityHashCode(configuration.getCursorRepository());
-        } else if (configuration.getCursorFile() != null) {
-            filePath = new File(configuration.getCursorFile()).getCanonicalPath();
-            store = "file:" + filePath;
-        } else {
-            store = "memory@" + System.identityHashCode(endpointMemory);
-        }
-        String claim = store + "|" + key;
-        String holder = CLAIMS.get(claim);
+        Path file = configuration.getCursorFile() == null || configuration.getCursorFile().isBlank() ? null
+                : Path.of(configuration.getCursorFile()).toAbsolutePath().normalize();
+        Object store = storeOf(configuration.getCursorRepository() != null ? configuration.getCursorRepository()
+                : endpointMemory, file);
+        String holder = CLAIMS.getOrDefault(store, Map.of()).get(key);
         if (holder != null) {
             throw new IllegalStateException("The cursor '" + key + "' is already moved by the consumer of " + holder
                                             + "; give one of the two its own cursorKey");
         }
         StateRepository<String, String> repository;
-        if (filePath != null) {
-            SharedFile file = FILES.computeIfAbsent(filePath, path -> new SharedFile(new File(path)));
-            if (file.users == 0) {
-                ServiceHelper.startService(file.repository);
-            }
-            file.users++;
-            repository = file.repository;
+        boolean[] movedAside = { false };
+        if (file != null) {
+            repository = openFile(file, startOver, movedAside);
         } else {
             repository = configuration.getCursorRepository() != null
                     ? configuration.getCursorRepository() : endpointMemory;
             // a user's repository may be shared and already started; starting a started service does nothing
             ServiceHelper.startService(repository);
         }
-        CLAIMS.put(claim, owner);
-        return new CursorStore(repository, key, claim, filePath);
+        CLAIMS.computeIfAbsent(store, any -> new HashMap<>()).put(key, owner);
+        CursorStore cursors = new CursorStore(repository, key, owner, file);
+        cursors.startedOver = movedAside[0];
+        return cursors;
     }
 
-    String load() {
-        return repository.getState(key);
+    /** A file by its path (its repository exists only while it is open), any other store by its identity. */
+    private static Object storeOf(Object repository, Path file) {
+        return file != null ? file : new Identity(repository);
     }
 
-    void save(String cursor) {
-        repository.setState(key, cursor);
+    private record Identity(Object target) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target);
+        }
     }
 
-    /** Gives up the claim; the last user of a cursor file closes it, which writes it out compactly. */
+    private static StateRepository<String, String> openFile(Path file, boolean startOver, boolean[] movedAside) {
+        SharedFile shared = FILES.get(file);
+        if (shared == null) {
+            DurableFileStateRepository repository = new DurableFileStateRepository(file);
+            try {
+                repository.start();
+            } catch (CursorFileUnreadableException unreadable) {
+                if (!startOver) {
+                    throw unreadable;
+                }
+                Path aside = DurableFileStateRepository.moveAside(file);
+                LOG.warn("The cursor file {} {}; starting over as unreadableCursor says, with the old file kept as {}",
+                        file, unreadable.getProblem(), aside);
+                repository = new DurableFileStateRepository(file);
+                repository.start();
+                shared = new SharedFile(repository);
+                shared.movedAside = true;
+            }
+            if (shared == null) {
+                shared = new SharedFile(repository);
+            }
+            FILES.put(file, shared);
+        }
+        shared.users++;
+        movedAside[0] = shared.movedAside;
+        return shared.repository;
+    }
+
+    /** Whether the cursor file could not be read and this open started a fresh one. */
+    boolean startedOver() {
+        return startedOver;
+    }
+
+    /** The key of a partition's entry: the cursor key itself for the only partition, else key/partition. */
+    String keyOf(String partition) {
+        return partition == null || partition.isEmpty() ? key : key + "/" + partition;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Where the cursor lives, as error messages name it. */
+    String describe() {
+        return file != null ? "the cursor file " + file
+                : repository instanceof org.apache.camel.support.processor.state.MemoryStateRepository
+                        ? "memory" : "the cursorRepository " + repository;
+    }
+
+    String load(String partition) {
+        return repository.getState(keyOf(partition));
+    }
+
+    void save(String partition, String value) {
+        repository.setState(keyOf(partition), value);
+    }
+
+    /** Keeps an entry that could not be read beside the fresh one, so that starting over destroys nothing. */
+    void keepAside(String partition, String value, String suffix) {
+        repository.setState(keyOf(partition) + "#" + suffix, value);
+    }
+
+    /** Writes what the repository holds back (a cursor file writes coalesced; other repositories at once). */
+    void flush() {
+        if (repository instanceof DurableFileStateRepository durable) {
+            durable.flush();
+        }
+    }
+
+    /** Gives up the claim; the last user of a cursor file closes it, which writes it out. */
     void close() {
         synchronized (CursorStore.class) {
-            CLAIMS.remove(claim);
-            if (filePath != null) {
-                SharedFile file = FILES.get(filePath);
-                if (--file.users == 0) {
-                    FILES.remove(filePath);
-                    ServiceHelper.stopService(file.repository);
+            Object store = storeOf(repository, file);
+            Map<String, String> claims = CLAIMS.get(store);
+            if (claims != null && owner.equals(claims.get(key))) {
+                claims.remove(key);
+                if (claims.isEmpty()) {
+                    CLAIMS.remove(store);
+                }
+            }
+            if (file != null) {
+                SharedFile shared = FILES.get(file);
+                if (shared != null && --shared.users == 0) {
+                    FILES.remove(file);
+                    ServiceHelper.stopService(shared.repository);
                 }
             }
         }

@@ -53,6 +53,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "cursorrepository":
         case "cursorRepository": getOrCreateConfiguration(target).setCursorRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "debug": getOrCreateConfiguration(target).setDebug(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": getOrCreateConfiguration(target).setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": getOrCreateConfiguration(target).setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filters": getOrCreateConfiguration(target).setFilters(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -67,6 +71,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "lifespan": getOrCreateConfiguration(target).setLifespan(property(camelContext, java.lang.Integer.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "match": getOrCreateConfiguration(target).setMatch(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": getOrCreateConfiguration(target).setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -111,6 +117,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": getOrCreateConfiguration(target).setStoryId(property(camelContext, java.lang.String.class, value)); return true;
         case "trigger": getOrCreateConfiguration(target).setTrigger(property(camelContext, java.lang.String.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": getOrCreateConfiguration(target).setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookconcurrency":
@@ -151,6 +159,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "cursorrepository":
         case "cursorRepository": return org.apache.camel.spi.StateRepository.class;
         case "debug": return java.lang.Boolean.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "filters": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -165,6 +177,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "lifespan": return java.lang.Integer.class;
         case "limit": return int.class;
         case "match": return java.lang.String.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -209,6 +223,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return java.lang.String.class;
         case "trigger": return java.lang.String.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         case "userid":
         case "userId": return java.lang.String.class;
         case "webhookconcurrency":
@@ -250,6 +266,10 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "cursorrepository":
         case "cursorRepository": return getOrCreateConfiguration(target).getCursorRepository();
         case "debug": return getOrCreateConfiguration(target).getDebug();
+        case "faileditemdelay":
+        case "failedItemDelay": return getOrCreateConfiguration(target).getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return getOrCreateConfiguration(target).getFailedItemMaxDelay();
         case "filters": return getOrCreateConfiguration(target).getFilters();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
@@ -264,6 +284,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "lifespan": return getOrCreateConfiguration(target).getLifespan();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "match": return getOrCreateConfiguration(target).getMatch();
+        case "maxfaileditems":
+        case "maxFailedItems": return getOrCreateConfiguration(target).getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
@@ -308,6 +330,8 @@ public class ChatbotcomComponentConfigurer extends PropertyConfigurerSupport imp
         case "storyid":
         case "storyId": return getOrCreateConfiguration(target).getStoryId();
         case "trigger": return getOrCreateConfiguration(target).getTrigger();
+        case "unreadablecursor":
+        case "unreadableCursor": return getOrCreateConfiguration(target).getUnreadableCursor();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "webhookconcurrency":

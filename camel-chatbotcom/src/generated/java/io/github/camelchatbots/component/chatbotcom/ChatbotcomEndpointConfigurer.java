@@ -54,6 +54,10 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": target.getConfiguration().setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": target.getConfiguration().setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
@@ -67,6 +71,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lifespan": target.getConfiguration().setLifespan(property(camelContext, java.lang.Integer.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
         case "match": target.getConfiguration().setMatch(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": target.getConfiguration().setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -128,6 +134,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trigger": target.getConfiguration().setTrigger(property(camelContext, java.lang.String.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": target.getConfiguration().setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userid":
@@ -178,6 +186,10 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "filters": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "httpclient":
@@ -191,6 +203,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lifespan": return java.lang.Integer.class;
         case "limit": return int.class;
         case "match": return java.lang.String.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -252,6 +266,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trigger": return java.lang.String.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "userid":
@@ -303,6 +319,10 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "faileditemdelay":
+        case "failedItemDelay": return target.getConfiguration().getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return target.getConfiguration().getFailedItemMaxDelay();
         case "filters": return target.getConfiguration().getFilters();
         case "greedy": return target.isGreedy();
         case "httpclient":
@@ -316,6 +336,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lifespan": return target.getConfiguration().getLifespan();
         case "limit": return target.getConfiguration().getLimit();
         case "match": return target.getConfiguration().getMatch();
+        case "maxfaileditems":
+        case "maxFailedItems": return target.getConfiguration().getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
@@ -377,6 +399,8 @@ public class ChatbotcomEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "trigger": return target.getConfiguration().getTrigger();
+        case "unreadablecursor":
+        case "unreadableCursor": return target.getConfiguration().getUnreadableCursor();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "userid":

@@ -23,7 +23,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("after");
         props.add("backoffErrorThreshold");
@@ -42,6 +42,8 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failedItemDelay");
+        props.add("failedItemMaxDelay");
         props.add("filters");
         props.add("greedy");
         props.add("httpClient");
@@ -51,6 +53,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lifespan");
         props.add("limit");
         props.add("match");
+        props.add("maxFailedItems");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRetryAfter");
@@ -84,6 +87,7 @@ public class ChatbotcomEndpointUriFactory extends org.apache.camel.support.compo
         props.add("storyId");
         props.add("timeUnit");
         props.add("trigger");
+        props.add("unreadableCursor");
         props.add("useFixedDelay");
         props.add("userId");
         props.add("webhookConcurrency");

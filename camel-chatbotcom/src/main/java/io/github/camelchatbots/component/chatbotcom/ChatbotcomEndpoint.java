@@ -37,8 +37,9 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint<ChatbotcomClient> {
                      + "stories,webhook",
              description = "The ChatBot.com call. Producers: createUser, users, user, updateUser, banUser,"
                            + " updateSessionAttributes, query (chat with the bot), chats, chat, segments, stories."
-                           + " Consumers: users (each new user), chats (each finished chat archive), webhook (ChatBot.com"
-                           + " calls the route).")
+                           + " Consumers deliver what the producer of the same name returns: users (each new user),"
+                           + " chats (each chat archive as listed), chat (each chat once it is over, with its messages),"
+                           + " webhook (ChatBot.com calls the route).")
     @Metadata(required = true)
     private ChatbotcomOperation operation;
 
@@ -130,9 +131,16 @@ public class ChatbotcomEndpoint extends ChatbotEndpoint<ChatbotcomClient> {
         Consumer consumer = switch (operation) {
             case users -> new ChatbotcomUsersConsumer(this, processor);
             case chats -> new ChatbotcomChatsConsumer(this, processor);
+            case chat -> {
+                if (configuration.getChatId() != null) {
+                    throw new IllegalArgumentException("ChatBot.com: chatbotcom:chat as a consumer delivers every chat"
+                                                       + " once it is over; chatId is for the producer");
+                }
+                yield new ChatbotcomChatConsumer(this, processor);
+            }
             case webhook -> new ChatbotcomWebhookConsumer(this, processor);
             default -> throw new IllegalArgumentException("chatbotcom:" + operation + " is a producer: use it in"
-                                                          + " to(...); the consumers are users, chats and webhook");
+                                                          + " to(...); the consumers are users, chats, chat and webhook");
         };
         configureConsumer(consumer);
         return consumer;

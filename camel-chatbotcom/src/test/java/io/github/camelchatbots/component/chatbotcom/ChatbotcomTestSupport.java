@@ -2,6 +2,7 @@ package io.github.camelchatbots.component.chatbotcom;
 
 import java.util.UUID;
 
+import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomQueryResponse;
 import io.github.camelchatbots.simulator.SimulatorExtension;
 import io.github.camelchatbots.simulator.chatbotcom.ChatbotcomSimulation;
 import org.apache.camel.CamelContext;
@@ -59,4 +60,16 @@ abstract class ChatbotcomTestSupport extends CamelTestSupport {
     protected static String newSessionId() {
         return UUID.randomUUID().toString();
     }
+
+    /** Talks to the bot over HTTP, as a visitor would; returns the chat archive the conversation went to. */
+    protected String converse(String... messages) {
+        String session = newSessionId();
+        for (String message : messages) {
+            template.requestBodyAndHeader("chatbotcom:query", message, ChatbotcomConstants.SESSION_ID, session,
+                    ChatbotcomQueryResponse.class);
+        }
+        return chatbotcom().sessions().stream().filter(view -> view.sessionId().equals(session)).findFirst()
+                .orElseThrow().chatId();
+    }
+
 }

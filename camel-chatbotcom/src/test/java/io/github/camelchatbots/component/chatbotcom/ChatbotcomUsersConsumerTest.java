@@ -13,15 +13,14 @@ import io.github.camelchatbots.component.chatbotcom.model.ChatbotcomUser;
 import io.github.camelchatbots.support.model.ChatUser;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
@@ -68,7 +67,12 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
 
     @Test
     void backlogLargerThanAPageGoesOutInOrderAndIdlePollsCostOneRequest() throws Exception {
-        IntStream.range(0, 45).forEach(i -> chatbotcom().createUser(String.format("u%02d", i), Map.of("n", "v")));
+        IntStream.range(0, 45).forEach(i -> {
+            chatbotcom().createUser(String.format("u%02d", i), Map.of("n", "v"));
+            // users of one millisecond at the list's end wait for a newer one (ChatBot.com does not document how
+            // it orders them): this backlog is of distinct times
+            chatbotcom().advanceTime(Duration.ofMillis(1));
+        });
         consume("chatbotcom:users?delay=100&limit=10");
 
         awaitDelivered(IntStream.range(0, 45).mapToObj(i -> String.format("u%02d", i)).toArray(String[]::new));
@@ -83,7 +87,7 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
     }
 
     @Test
-    void aFailedExchangeComesAgainAndNothingAfterItIsSkipped() throws Exception {
+    void aFailedExchangeComesAgainAfterItsDelayWhileTheNextGoesOn() throws Exception {
         chatbotcom().createUser("first", Map.of("n", "1"));
         later();
         chatbotcom().createUser("second", Map.of("n", "2"));
@@ -93,7 +97,7 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("chatbotcom:users?delay=100").process(exchange -> {
+                from("chatbotcom:users?delay=100&failedItemDelay=300").process(exchange -> {
                     String userId = exchange.getMessage().getBody(ChatbotcomUser.class).userId();
                     delivered.add(userId);
                     if (userId.equals("second") && failedOnce.compareAndSet(false, true)) {
@@ -103,7 +107,8 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
             }
         });
 
-        awaitDelivered("first", "second", "second", "third");
+        // the failed one waits its delay while the next goes on
+        awaitDelivered("first", "second", "third", "second");
     }
 
     @Test
@@ -143,15 +148,19 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
 
     @Test
     void startingFromATimeSearchesForItsPlaceOnceNotOnEveryIdlePoll() throws Exception {
-        chatbotcom().createUser("old", Map.of("n", "1"));
+        // before the start on the simulator's clock too: later() would move them past it
+        IntStream.range(0, 3).forEach(i -> chatbotcom().createUser("old-" + i, Map.of("n", "1")));
         consume("chatbotcom:users?delay=100&initialDelay=0&startFrom=now");
         Thread.sleep(700);
         later();
         chatbotcom().createUser("new", Map.of("n", "2"));
 
         awaitDelivered("new");
-        assertThat(chatbotcom().requests()).filteredOn(request -> request.query().contains("sort.order=desc"))
-                .as("the place is searched for once; then idle polls read on from it").hasSize(1);
+        // the list's start is read to find the place (twice, for two answers that agree); then idle polls read on
+        // after the users it passed
+        assertThat(chatbotcom().requests()).filteredOn(request -> request.path().equals("/users")
+                                                                  && !request.query().contains("after="))
+                .as("the place is searched for once; then idle polls read on from it").hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
@@ -181,22 +190,15 @@ class ChatbotcomUsersConsumerTest extends ChatbotcomTestSupport {
             users.start();
             awaitDelivered("user");
         }
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        byte[] before = Files.readAllBytes(cursorFile);
         try (CamelContext chats = standaloneContext("chatbotcom:chats?delay=100&initialDelay=0&cursorKey=mine"
-                                                    + "&cursorFile=" + cursorFile
-                                                    + "&pollStrategy=#recordFailures", exchange -> delivered.add("chat"))) {
-            chats.getRegistry().bind("recordFailures", new DefaultPollingConsumerPollStrategy() {
-                @Override
-                public boolean rollback(Consumer consumer, Endpoint endpoint,
-                                        int retryCounter, Exception cause) {
-                    failures.add(cause);
-                    return false;
-                }
-            });
-            chats.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !failures.isEmpty());
+                                                    + "&cursorFile=" + cursorFile, exchange -> delivered.add("chat"))) {
+            // refused when the route starts, not on every poll
+            assertThatThrownBy(chats::start).hasStackTraceContaining("it is the cursor of a chatbotcom:users"
+                                                                     + " consumer, not of this chatbotcom:chats"
+                                                                     + " consumer");
         }
-        assertThat(failures.get(0)).hasMessageContaining("is not a chatbotcom:chats cursor");
+        assertThat(Files.readAllBytes(cursorFile)).isEqualTo(before);
         assertThat(delivered).containsExactly("user");
     }
 

@@ -51,6 +51,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cursorKey": getOrCreateConfiguration(target).setCursorKey(property(camelContext, java.lang.String.class, value)); return true;
         case "cursorrepository":
         case "cursorRepository": getOrCreateConfiguration(target).setCursorRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": getOrCreateConfiguration(target).setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": getOrCreateConfiguration(target).setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -62,6 +66,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": getOrCreateConfiguration(target).setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -97,6 +103,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": getOrCreateConfiguration(target).setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookid":
         case "webhookId": getOrCreateConfiguration(target).setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -127,6 +135,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cursorKey": return java.lang.String.class;
         case "cursorrepository":
         case "cursorRepository": return org.apache.camel.spi.StateRepository.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -138,6 +150,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -173,6 +187,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "startFrom": return java.lang.String.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         case "webhookid":
         case "webhookId": return java.lang.String.class;
         default: return null;
@@ -204,6 +220,10 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cursorKey": return getOrCreateConfiguration(target).getCursorKey();
         case "cursorrepository":
         case "cursorRepository": return getOrCreateConfiguration(target).getCursorRepository();
+        case "faileditemdelay":
+        case "failedItemDelay": return getOrCreateConfiguration(target).getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return getOrCreateConfiguration(target).getFailedItemMaxDelay();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -215,6 +235,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxfaileditems":
+        case "maxFailedItems": return getOrCreateConfiguration(target).getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
@@ -250,6 +272,8 @@ public class EbbotComponentConfigurer extends PropertyConfigurerSupport implemen
         case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
+        case "unreadablecursor":
+        case "unreadableCursor": return getOrCreateConfiguration(target).getUnreadableCursor();
         case "webhookid":
         case "webhookId": return getOrCreateConfiguration(target).getWebhookId();
         default: return null;

@@ -52,6 +52,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": target.getConfiguration().setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": target.getConfiguration().setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
@@ -62,6 +66,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": target.getConfiguration().setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -114,6 +120,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": target.getConfiguration().setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "webhookid":
@@ -154,6 +162,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
@@ -164,6 +176,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -216,6 +230,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "webhookid":
@@ -257,6 +273,10 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "faileditemdelay":
+        case "failedItemDelay": return target.getConfiguration().getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return target.getConfiguration().getFailedItemMaxDelay();
         case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
@@ -267,6 +287,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxfaileditems":
+        case "maxFailedItems": return target.getConfiguration().getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
@@ -319,6 +341,8 @@ public class EbbotEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeUnit": return target.getTimeUnit();
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
+        case "unreadablecursor":
+        case "unreadableCursor": return target.getConfiguration().getUnreadableCursor();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "webhookid":

@@ -23,7 +23,7 @@ public class EbbotEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -39,12 +39,15 @@ public class EbbotEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failedItemDelay");
+        props.add("failedItemMaxDelay");
         props.add("greedy");
         props.add("httpClient");
         props.add("httpClientConfigurer");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxFailedItems");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRetryAfter");
@@ -73,6 +76,7 @@ public class EbbotEndpointUriFactory extends org.apache.camel.support.component.
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("timeZone");
+        props.add("unreadableCursor");
         props.add("useFixedDelay");
         props.add("webhookId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

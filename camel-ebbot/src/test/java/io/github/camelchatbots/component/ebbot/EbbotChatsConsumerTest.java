@@ -51,7 +51,9 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
         consume("ebbot:chats?limit=2&" + FAST);
         await().until(() -> delivered.size() == 7);
         // seven chats at two a page: pages 1 to 4, the last one short
-        assertThat(listedPages()).startsWith("1", "2", "3", "4");
+        // seven chats at two a page: the oldest found by galloping, the list's end confirmed by reading it again
+        // and the place after it twice, then a walk back to the front; never one request per chat
+        assertThat(listedPages()).hasSizeLessThanOrEqualTo(16);
 
         int mark = ebbot().requests().size();
         createChats(7, 1);
@@ -94,7 +96,7 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
     }
 
     @Test
-    void aFailedExchangeIsDeliveredAgainAndNothingAfterItIsSkipped() throws Exception {
+    void aFailedExchangeIsDeliveredAgainAfterItsDelayAndTheOthersGoOnMeanwhile() throws Exception {
         List<String> chats = createChats(0, 5);
         List<String> attempts = new CopyOnWriteArrayList<>();
         AtomicBoolean failedOnce = new AtomicBoolean();
@@ -102,7 +104,7 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler());
-                from("ebbot:chats?" + FAST).process(exchange -> {
+                from("ebbot:chats?failedItemDelay=300&" + FAST).process(exchange -> {
                     String id = exchange.getMessage().getHeader(EbbotConstants.CHAT_ID, String.class);
                     attempts.add(id);
                     if (id.equals(chats.get(2)) && failedOnce.compareAndSet(false, true)) {
@@ -115,9 +117,9 @@ class EbbotChatsConsumerTest extends EbbotTestSupport {
 
         await().until(() -> delivered.size() == 5);
 
-        assertThat(delivered).containsExactlyElementsOf(chats);
-        assertThat(attempts).containsExactly(chats.get(0), chats.get(1), chats.get(2), chats.get(2), chats.get(3),
-                chats.get(4));
+        assertThat(delivered).containsExactly(chats.get(0), chats.get(1), chats.get(3), chats.get(4), chats.get(2));
+        assertThat(attempts).containsExactly(chats.get(0), chats.get(1), chats.get(2), chats.get(3), chats.get(4),
+                chats.get(2));
     }
 
     @Test

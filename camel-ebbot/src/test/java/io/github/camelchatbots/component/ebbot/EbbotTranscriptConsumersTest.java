@@ -140,7 +140,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
     }
 
     @Test
-    void aFailedExchangeIsDeliveredAgainWithoutHoldingUpTheNextPoll() throws Exception {
+    void aFailedExchangeIsTriedAgainAfterItsDelayWhileTheNextOnesGoOn() throws Exception {
         String first = chatWith(Instant.now().minusSeconds(60), "user:one");
         String second = chatWith(Instant.now().minusSeconds(50), "user:two");
         ebbot().closeChat(first);
@@ -150,7 +150,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler());
-                from("ebbot:transcript?" + FAST).process(e -> {
+                from("ebbot:transcript?failedItemDelay=300&" + FAST).process(e -> {
                     EbbotTranscript transcript = e.getMessage().getBody(EbbotTranscript.class);
                     attempts.add(transcript.chatId());
                     if (transcript.chatId().equals(first) && attempts.size() == 1) {
@@ -164,8 +164,12 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         await().until(() -> transcripts.size() == 2);
         Thread.sleep(300);
 
-        assertThat(attempts).containsExactly(first, first, second);
-        assertThat(transcripts).extracting(EbbotTranscript::chatId).containsExactly(first, second);
+        assertThat(attempts).containsExactly(first, second, first);
+        assertThat(transcripts).extracting(EbbotTranscript::chatId).containsExactly(second, first);
+        // delivered at last, it leaves the cursor's waiting chats: nothing is fetched again
+        int fetched = transcriptFetches();
+        Thread.sleep(500);
+        assertThat(transcriptFetches()).isEqualTo(fetched);
     }
 
     @Test
@@ -175,10 +179,14 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         ebbot().closeChat(broken);
         ebbot().closeChat(healthy);
         SIM.simulator().faults().on("GET", ".*/" + broken.replace(".", "\\.") + "/transcript").always().status(500);
-        consumeTranscripts("ebbot:transcript?maxRetries=0&" + FAST);
+        consumeTranscripts("ebbot:transcript?maxRetries=0&failedItemDelay=200&" + FAST);
 
         await().until(() -> transcripts.size() == 1);
         assertThat(transcripts.get(0).chatId()).isEqualTo(healthy);
+        // backed off, not fetched on every poll: at 100 ms between polls, 2 s would allow 20 tries
+        long before = brokenFetches(broken);
+        Thread.sleep(2_000);
+        assertThat(brokenFetches(broken) - before).isLessThanOrEqualTo(5);
 
         SIM.simulator().faults().clear();
         await().until(() -> transcripts.size() == 2);
@@ -237,7 +245,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("ebbot:transcript?chatId=" + chatId + "&" + FAST).process(e -> {
+                from("ebbot:transcript?failedItemDelay=300&chatId=" + chatId + "&" + FAST).process(e -> {
                     assertThat(e.getMessage().getHeader(EbbotConstants.CHAT_ID)).isEqualTo(chatId);
                     ids.add(e.getMessage().getHeader(EbbotConstants.MESSAGE_ID, String.class));
                     texts.add(e.getMessage().getBody(EbbotMessage.class).text());
@@ -255,7 +263,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
     }
 
     @Test
-    void aFailedMessageExchangeIsDeliveredAgainAndTheRestFollowInOrder() throws Exception {
+    void aFailedMessageExchangeIsDeliveredAgainWhileTheRestGoOn() throws Exception {
         String chatId = chatWith(Instant.now().minusSeconds(10), "user:first", "bot:second", "user:third");
         List<String> attempts = new CopyOnWriteArrayList<>();
         List<String> texts = new CopyOnWriteArrayList<>();
@@ -263,7 +271,7 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler());
-                from("ebbot:transcript?chatId=" + chatId + "&" + FAST).process(e -> {
+                from("ebbot:transcript?failedItemDelay=300&chatId=" + chatId + "&" + FAST).process(e -> {
                     String text = e.getMessage().getBody(EbbotMessage.class).text();
                     attempts.add(text);
                     if (text.equals("second") && attempts.indexOf("second") == attempts.size() - 1
@@ -278,8 +286,8 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
         await().until(() -> texts.size() == 3);
         Thread.sleep(300);
 
-        assertThat(attempts).containsExactly("first", "second", "second", "third");
-        assertThat(texts).containsExactly("first", "second", "third");
+        assertThat(attempts).containsExactly("first", "second", "third", "second");
+        assertThat(texts).containsExactly("first", "third", "second");
     }
 
     @Test
@@ -299,6 +307,14 @@ class EbbotTranscriptConsumersTest extends EbbotTestSupport {
 
         await().until(() -> texts.size() == 1);
         assertThat(texts).containsExactly("new");
+    }
+
+    private int transcriptFetches() {
+        return (int) ebbot().requests().stream().filter(r -> r.path().endsWith("/transcript")).count();
+    }
+
+    private long brokenFetches(String chatId) {
+        return ebbot().requests().stream().filter(r -> r.path().endsWith(chatId + "/transcript")).count();
     }
 
     private String chatWith(Instant start, String... senderAndText) {

@@ -44,6 +44,15 @@ public final class NewestFirstBeforeScan<T> {
     private final int pageSize;
     private final long earliestRank;
     private final Comparator<T> oldestFirst;
+    /**
+     * How far the last scan's search had got when the budget stopped it: the next scan from the same position
+     * resumes there, so that a search longer than one poll's budget still ends. Only steers reads.
+     */
+    private SearchMemory memory;
+
+    private record SearchMemory(long rank, List<String> ids, Long before, long reaching, Long notReaching,
+                                Long frontNewest) {
+    }
 
     /**
      * @param pageSize     how many items the vendor answers at most; a page of fewer may end the list
@@ -76,6 +85,8 @@ public final class NewestFirstBeforeScan<T> {
         private ScanPosition position;
         private int requests;
         private int readsWithoutProgress;
+        /** Whether this run stopped for the budget and left what it learnt for the next. */
+        private boolean remembered;
         /** Whether the vendor has shown that its cursor includes items of the cursor's own time. */
         private boolean inclusiveCursor;
 
@@ -94,7 +105,23 @@ public final class NewestFirstBeforeScan<T> {
             long reaching = position.isBeginning() ? earliestRank : position.rank();
             Long notReaching = null;
             Long frontNewest = null;
-            while (readsWithoutProgress < MAX_READS_WITHOUT_PROGRESS && budget.mayRequest()) {
+            SearchMemory last = memory;
+            if (last != null && last.rank() == position.rank() && last.ids().equals(position.ids())) {
+                before = last.before();
+                reaching = last.reaching();
+                notReaching = last.notReaching();
+                frontNewest = last.frontNewest();
+            }
+            while (readsWithoutProgress < MAX_READS_WITHOUT_PROGRESS) {
+                if (!budget.mayRequest()) {
+                    if (requests > 0) {
+                        // a scan the budget stopped before its first request has learnt nothing: the memory stays
+                        memory = before == null ? null : new SearchMemory(position.rank(), position.ids(), before,
+                                reaching, notReaching, frontNewest);
+                        remembered = true;
+                    }
+                    return outcome(false);
+                }
                 List<T> page = read(before);
                 if (before == null) {
                     if (page.isEmpty()) {
@@ -173,15 +200,13 @@ public final class NewestFirstBeforeScan<T> {
         /**
          * Reads the pages below {@code page}, each overlapping the one above it, until one reaches below the position:
          * then they make one run, returned. Empty when {@value #MAX_CHAIN} pages do not reach (the search goes on
-         * by halving), null when the budget ran out.
+         * by halving), null when the budget ran out. Like a confirmation, a chain once begun is not stopped by the
+         * budget: begun again on every poll, it would never end.
          */
         private List<T> chainDown(List<T> page) {
             List<T> run = new ArrayList<>(page);
             List<T> upper = page;
             for (int link = 0; link < MAX_CHAIN; link++) {
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 // asked for before the oldest's time, or just after it while the cursor is not known to include its
                 // own time: either way the two pages overlap
                 long oldest = rank.applyAsLong(upper.get(upper.size() - 1));
@@ -272,9 +297,6 @@ public final class NewestFirstBeforeScan<T> {
         private List<T> confirmEnd(Long before, List<T> page) {
             List<T> current = page;
             for (int attempt = 0; attempt < MAX_CONFIRMATIONS; attempt++) {
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 List<T> again = read(before);
                 if (!sameItems(again, current)) {
                     if (again.size() >= pageSize || again.isEmpty() || reachesBelowPosition(again)) {
@@ -286,9 +308,6 @@ public final class NewestFirstBeforeScan<T> {
                 long oldest = rank.applyAsLong(current.get(current.size() - 1));
                 boolean endConfirmed = true;
                 for (int check = 0; check < 2 && endConfirmed; check++) {
-                    if (!budget.mayRequest()) {
-                        return null;
-                    }
                     endConfirmed = read(oldest).stream().noneMatch(item -> rank.applyAsLong(item) < oldest);
                 }
                 if (endConfirmed) {
@@ -332,6 +351,9 @@ public final class NewestFirstBeforeScan<T> {
         }
 
         private ScanOutcome outcome(boolean caughtUp) {
+            if (requests > 0 && !remembered) {
+                memory = null;
+            }
             return new ScanOutcome(position, caughtUp, requests);
         }
     }

@@ -48,6 +48,14 @@ public final class NewestFirstPagedScan<T> {
     private final Function<T, String> id;
     private final int maxLimit;
     private final Comparator<T> oldestFirst;
+    /**
+     * How far the last scan's search for its place had got when the budget stopped it: the next scan from the same
+     * position resumes there, so that a search longer than one poll's budget still ends. Only steers reads.
+     */
+    private SearchMemory memory;
+
+    private record SearchMemory(long rank, List<String> ids, int newerThanPlace, int olderThanPlace, int step) {
+    }
 
     /**
      * @param rank     where an item sorts in the list (its creation time, usually): the list is newest first by it
@@ -93,6 +101,9 @@ public final class NewestFirstPagedScan<T> {
         private int newerThanPlace;
         private int olderThanPlace;
         private int step;
+        /** Whether the last read was a step of the search: then an unfinished search is remembered. */
+        private boolean searching;
+        private final boolean resumed;
 
         Run(ScanPosition from, Consumer<T> seen, Sink<T> sink, Budget budget) {
             this.position = from;
@@ -100,12 +111,19 @@ public final class NewestFirstPagedScan<T> {
             this.sink = sink;
             this.budget = budget;
             resetSearch();
+            SearchMemory last = memory;
+            resumed = last != null && last.rank() == from.rank() && last.ids().equals(from.ids());
+            if (resumed) {
+                newerThanPlace = last.newerThanPlace();
+                olderThanPlace = last.olderThanPlace();
+                step = last.step();
+            }
         }
 
         ScanOutcome go() {
             // an unknown place is looked for from the front: a consumer that keeps up finds it on the first page
-            int hint = Math.max(0, position.hint());
-            boolean walking = position.hint() >= 0;
+            int hint = resumed ? nextSearchIndex() : Math.max(0, position.hint());
+            boolean walking = !resumed && position.hint() >= 0;
             while (readsWithoutProgress < MAX_READS_WITHOUT_PROGRESS && budget.mayRequest()) {
                 Slice<T> slice = walking ? readStraddling(hint) : readContaining(hint);
                 boolean anchored = holdsCoveredItem(slice);
@@ -117,6 +135,7 @@ public final class NewestFirstPagedScan<T> {
                     anchored = holdsCoveredItem(slice) || slice.isShort() && !slice.items().isEmpty();
                 }
                 if (anchored) {
+                    searching = false;
                     int taken = takeFrom(slice);
                     resetSearch();
                     if (taken < 0) {
@@ -140,6 +159,7 @@ public final class NewestFirstPagedScan<T> {
                 }
                 readsWithoutProgress++;
                 walking = false;
+                searching = true;
                 if (slice.items().isEmpty()) {
                     olderThanPlace = Math.min(olderThanPlace, slice.start());
                 } else {
@@ -201,7 +221,9 @@ public final class NewestFirstPagedScan<T> {
          * Whether a short page holds the list's end: read again, it must give the same items, and the item right after
          * its last must be absent, twice. Each answer is confirmed by another, so a vendor that answers one request
          * short now and then is never believed on that one answer. Another answer replaces the page. Null when the
-         * budget ran out first, or when the page keeps changing: then this poll takes nothing more from it.
+         * page keeps changing: then this poll takes nothing more from it. Once begun, a confirmation is not stopped by
+         * the budget (its requests wait for the rate limit instead): begun again on every poll, one that takes more
+         * requests than a poll's budget would never end.
          *
          * @throws IllegalStateException when the vendor keeps answering fewer items than asked while more follow:
          *                               it cuts pages shorter than the configured page size
@@ -210,9 +232,6 @@ public final class NewestFirstPagedScan<T> {
             Slice<T> current = slice;
             int cutShort = 0;
             for (int attempt = 0; attempt < MAX_CONFIRMATIONS; attempt++) {
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 Slice<T> again = read(current.start(), current.limit());
                 if (!sameItems(again, current)) {
                     if (!again.isShort() || again.items().isEmpty() || holdsCoveredItem(again)) {
@@ -222,13 +241,7 @@ public final class NewestFirstPagedScan<T> {
                     continue;
                 }
                 int next = current.start() + current.items().size();
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 Slice<T> firstLook = read(next, 1);
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 Slice<T> secondLook = read(next, 1);
                 if (firstLook.items().isEmpty() && secondLook.items().isEmpty()) {
                     return again;
@@ -240,9 +253,6 @@ public final class NewestFirstPagedScan<T> {
                 }
                 // an item follows: the list grew at the front meanwhile, or the vendor cut the page short; only the
                 // page unchanged around that read tells the vendor's cut
-                if (!budget.mayRequest()) {
-                    return null;
-                }
                 Slice<T> after = read(current.start(), current.limit());
                 if (!after.isShort() || after.items().isEmpty() || holdsCoveredItem(after)) {
                     return after;
@@ -363,6 +373,11 @@ public final class NewestFirstPagedScan<T> {
         }
 
         private ScanOutcome outcome(boolean caughtUp) {
+            if (requests > 0) {
+                // a scan the budget stopped before its first request has learnt nothing: the memory stays
+                memory = searching && !caughtUp ? new SearchMemory(position.rank(), position.ids(), newerThanPlace,
+                        olderThanPlace, step) : null;
+            }
             return new ScanOutcome(position, caughtUp, requests);
         }
     }

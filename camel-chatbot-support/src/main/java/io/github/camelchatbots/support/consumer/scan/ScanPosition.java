@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * How far a list has been taken: every item ranked below {@code rank} (a time, usually epoch milliseconds), and the
@@ -12,13 +13,21 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * @param rank the rank reached; {@link Long#MIN_VALUE} before anything
  * @param ids  the ids taken at {@code rank}
- * @param hint where the list's newest item the position covers was last seen (an index from the list's newest end),
- *             or -1; only saves requests, never trusted
+ * @param hint  where the list's newest item the position covers was last seen (an index from the list's newest
+ *              end), or -1; only saves requests, never trusted
+ * @param trail the ids of the last items taken, for scans that read after an id ({@link AfterIdScan}); only saves
+ *              requests, never trusted
  */
-public record ScanPosition(long rank, List<String> ids, int hint) {
+public record ScanPosition(long rank, List<String> ids, int hint,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> trail) {
 
     public ScanPosition {
         ids = ids == null ? List.of() : List.copyOf(ids);
+        trail = trail == null ? List.of() : List.copyOf(trail);
+    }
+
+    public ScanPosition(long rank, List<String> ids, int hint) {
+        this(rank, ids, hint, List.of());
     }
 
     /** Before the first item of any list. */
@@ -47,16 +56,20 @@ public record ScanPosition(long rank, List<String> ids, int hint) {
             throw new IllegalArgumentException("item " + itemId + " ranks before the position " + this);
         }
         if (itemRank > rank) {
-            return new ScanPosition(itemRank, List.of(itemId), hint);
+            return new ScanPosition(itemRank, List.of(itemId), hint, trail);
         }
         List<String> taken = new ArrayList<>(ids);
         if (!taken.contains(itemId)) {
             taken.add(itemId);
         }
-        return new ScanPosition(rank, taken, hint);
+        return new ScanPosition(rank, taken, hint, trail);
     }
 
     public ScanPosition withHint(int newHint) {
-        return new ScanPosition(rank, ids, newHint);
+        return new ScanPosition(rank, ids, newHint, trail);
+    }
+
+    public ScanPosition withTrail(List<String> newTrail) {
+        return new ScanPosition(rank, ids, hint, newTrail);
     }
 }

@@ -108,8 +108,9 @@ public class EngatiProducer extends ChatbotProducer<EngatiEndpoint> {
     }
 
     /**
-     * The body is an {@link EngatiTemplateMessage} (phone number and template), or the template alone; either as the
-     * record, a Map or JSON.
+     * The body is an {@link EngatiTemplateMessage} (phone number and template), or the template alone (an
+     * {@link EngatiTemplate}, or a Map or JSON with its language or components); either as the record, a Map or JSON.
+     * Any other object in the body, such as a user found before, only gives its phoneNumber, if it has one.
      */
     private Object sendTemplate(ExchangeValues values, EngatiConfiguration configuration, EngatiClient client) {
         JsonNode body = requestBody(values, "an EngatiTemplateMessage (phoneNumber and payload), an EngatiTemplate,"
@@ -118,7 +119,9 @@ public class EngatiProducer extends ChatbotProducer<EngatiEndpoint> {
         EngatiTemplate bodyTemplate = null;
         if (body != null) {
             message = values.bodyAs(EngatiTemplateMessage.class);
-            boolean isTemplate = message.payload() == null && (body.has("name") || body.has("language"));
+            // a record of another kind (a user the route found) has a name too, but no language
+            boolean isTemplate = values.message().getBody() instanceof EngatiTemplate
+                                 || message.payload() == null && (body.has("language") || body.has("components"));
             bodyTemplate = isTemplate ? values.bodyAs(EngatiTemplate.class) : message.payload();
         }
         EngatiTemplate template = headerTemplate(values);

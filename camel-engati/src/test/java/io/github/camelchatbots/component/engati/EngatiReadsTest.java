@@ -61,26 +61,6 @@ class EngatiReadsTest extends EngatiTestSupport {
     }
 
     @Test
-    void theSeedsCurlIsReproducedOnTheWire() {
-        // curl --location 'http://api.engati.ai/bot-api/v1.0/customer/10294/bot/1a1c9bfa5e0f41ed/users?
-        //   attribute_name=c1&attribute_value=straberry' --header 'Authorization: Basic e52ba556-...-IUXaiZ4'
-        engati().addUser(PRIYA, "whatsapp", "Priya Nair", Map.of("c1", "straberry"));
-
-        List<EngatiUser> users = users("engati:users?attributeName=c1&attributeValue=straberry&customerId=10294"
-                                       + "&botKey=1a1c9bfa5e0f41ed&apiKey=" + EngatiSimulation.DEFAULT_API_KEY,
-                null, Map.of());
-
-        RecordedRequest request = lastRequest();
-        assertThat(request.method()).isEqualTo("GET");
-        assertThat(request.path()).isEqualTo("/bot-api/v1.0/customer/10294/bot/1a1c9bfa5e0f41ed/users");
-        assertThat(request.query()).isEqualTo("attribute_name=c1&attribute_value=straberry");
-        assertThat(request.header("authorization")).isEqualTo("Basic e52ba556-bdd0-4e88-a0c4-c41b02414ef4-IUXaiZ4");
-        assertThat(request.header("content-type")).as("curl sends no body, so no Content-Type").isNull();
-        assertThat(request.body()).isEmpty();
-        assertThat(users).extracting(EngatiUser::channelUserId).containsExactly(PRIYA);
-    }
-
-    @Test
     void usersMatchTheAttributeFromOptionsHeadersOrBody() {
         twoUsers();
 

@@ -59,7 +59,7 @@ public class EngatiProducer extends ChatbotProducer<EngatiEndpoint> {
         // a user record in the body names the user in Engati's own spelling
         String channelUserId = values.requiredText("channelUserId", EngatiConstants.CHANNEL_USER_ID, "channelUserId",
                 values.text(EngatiConstants.CHANNEL_USER_ID, "channel_user_id", configuration.getChannelUserId()));
-        EngatiIds.channelUserId("channelUserId", channelUserId);
+        EngatiIds.channelUserId(source(values, EngatiConstants.CHANNEL_USER_ID, "channelUserId"), channelUserId);
         Instant start = instant(values, EngatiConstants.START_DATE, "startDate", getEndpoint().startDate());
         Instant end = instant(values, EngatiConstants.END_DATE, "endDate", getEndpoint().endDate());
         Integer pageNumber = values.integer("pageNumber", EngatiConstants.PAGE_NUMBER, "pageNumber",

@@ -137,9 +137,10 @@ class EngatiValidationTest extends EngatiTestSupport {
         rejected(conversations, null, Map.of(EngatiConstants.PAGE_NUMBER, 0),
                 "header CamelEngatiPageNumber must be a whole number of at least 1, not '0'");
         rejected("engati:conversations", null, Map.of(EngatiConstants.CHANNEL_USER_ID, ".."),
-                "channelUserId must be an id, not '..'");
+                "header CamelEngatiChannelUserId must be an id, not '..'");
         rejected("engati:conversations", null, Map.of(EngatiConstants.CHANNEL_USER_ID, "a/b".repeat(100)),
-                "channelUserId is 300 characters long");
+                "header CamelEngatiChannelUserId is 300 characters long");
+        rejected("engati:conversations", Map.of("channelUserId", ".."), Map.of(), "channelUserId must be an id");
         rejected("engati:triggerFlow", null, Map.of(EngatiConstants.FLOW_KEY, "flow_27055FA4"),
                 "header CamelEngatiFlowKey must be 32 hexadecimal characters");
         rejected("engati:triggerFlow?flowKey=" + FLOW, "919876543210", Map.of(),

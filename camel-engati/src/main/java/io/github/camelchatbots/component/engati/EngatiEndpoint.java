@@ -104,19 +104,22 @@ public class EngatiEndpoint extends ChatbotEndpoint<EngatiClient> {
         return Authentication.rawBasic(key);
     }
 
+    /**
+     * The broadcast's multipart call goes through the same HTTP client settings, account rate limiter and error model
+     * as the JSON calls of {@code apiClient}, which sends JSON only.
+     */
     @Override
     protected EngatiClient createClient(ChatbotApiClient apiClient) throws Exception {
-        ChatbotConfiguration shared = configuration;
         Authentication authentication = createAuthentication();
-        RateLimiter limiter = shared.getRateLimiter() != null ? shared.getRateLimiter()
+        RateLimiter limiter = configuration.getRateLimiter() != null ? configuration.getRateLimiter()
                 : RateLimiters.forAccount(getVendorName(), configuration.getBaseUrl(), authentication,
-                        configuration.getRateLimit(), Duration.ofMillis(shared.getRateLimitPeriod()),
+                        configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
                         rateLimitStateDirectory());
-        multipartHttpClient = shared.getHttpClient() == null
-                ? getComponent().getHttpClients().acquire(shared, getCamelContext()) : null;
-        CloseableHttpClient http = multipartHttpClient != null ? multipartHttpClient : shared.getHttpClient();
+        multipartHttpClient = configuration.getHttpClient() == null
+                ? getComponent().getHttpClients().acquire(configuration, getCamelContext()) : null;
+        CloseableHttpClient http = multipartHttpClient != null ? multipartHttpClient : configuration.getHttpClient();
         MultipartPost multipart = new MultipartPost(getVendorName(), configuration.getBaseUrl(), authentication,
-                limiter, http, Duration.ofMillis(shared.getMaxRetryAfter()), getErrorModel());
+                limiter, http, Duration.ofMillis(configuration.getMaxRetryAfter()), getErrorModel());
         return new EngatiClient(apiClient, multipart, configuration.getCustomerId(), configuration.getBotKey());
     }
 

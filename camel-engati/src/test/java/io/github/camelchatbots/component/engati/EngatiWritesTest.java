@@ -4,9 +4,11 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.component.engati.model.EngatiRecipient;
@@ -18,6 +20,7 @@ import io.github.camelchatbots.simulator.RecordedRequest;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.Broadcast;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.FlowTrigger;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.TemplateSend;
+import io.github.camelchatbots.support.http.RateLimiter;
 import io.github.camelchatbots.support.json.ChatbotJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -285,5 +288,35 @@ class EngatiWritesTest extends EngatiTestSupport {
                 "engati:broadcast?broadcastId=b&templateName=t&templateLanguage=en", missing, Map.of()))
                 .cause().hasMessageContaining("the recipients file").hasMessageContaining("not-there.csv");
         assertThat(engati().requests()).hasSize(before);
+    }
+
+    @Test
+    void theMultipartCallDrawsOnTheAccountsRateLimiterLikeTheOthers() {
+        AtomicInteger permits = new AtomicInteger();
+        AtomicInteger open = new AtomicInteger();
+        context.getRegistry().bind("countingLimiter", new RateLimiter() {
+            @Override
+            public Permit acquire() {
+                permits.incrementAndGet();
+                open.incrementAndGet();
+                return open::decrementAndGet;
+            }
+
+            @Override
+            public boolean hasBudget() {
+                return true;
+            }
+
+            @Override
+            public void pauseFor(Duration pause) {
+            }
+        });
+        String limited = "rateLimiter=#countingLimiter&templateName=offer&templateLanguage=en";
+
+        send("engati:broadcast?broadcastId=b&" + limited, "user.phone_number\n+919876543210\n", Map.of());
+        send("engati:sendTemplate?phoneNumber=+919876543210&" + limited, null, Map.of());
+
+        assertThat(permits).as("one for each call").hasValue(2);
+        assertThat(open).as("each given back").hasValue(0);
     }
 }

@@ -44,7 +44,8 @@ class SecretsWhereCamelPrintsTest {
             "ebbot.apiKey", "ebbot.api-key",
             "ebbot.webhookId", "ebbot.webhook.secret",
             "chatbotcom.accessToken", "chatbotcom.access-token",
-            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token");
+            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token",
+            "engati.apiKey", "engati.api-key");
 
     private static final Path LOG = Path.of("target/test-logs/conformance-tests.log");
     /** The layout of log4j2-test.xml: time, level, [thread], logger - message. */
@@ -145,6 +146,10 @@ class SecretsWhereCamelPrintsTest {
         simulator.chatbotcom().addAccessToken(secrets.get("chatbotcom.accessToken"));
         main.addInitialProperty("camel.component.ebbot.base-url", simulator.ebbot().baseUrl());
         main.addInitialProperty("camel.component.chatbotcom.base-url", simulator.chatbotcom().baseUrl());
+        // Engati's keys have a form of their own, which the simulator checks: its route is started, never called
+        main.addInitialProperty("camel.component.engati.base-url", simulator.engati().baseUrl());
+        main.addInitialProperty("camel.component.engati.customer-id", Long.toString(simulator.engati().customerId()));
+        main.addInitialProperty("camel.component.engati.bot-key", simulator.engati().botKey());
         main.addInitialProperty("camel.main.devConsoleEnabled", "true");
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(freePort()));
@@ -165,6 +170,12 @@ class SecretsWhereCamelPrintsTest {
                         webhookPath: /hooks/chatbotcom
                       steps:
                         - to: "chatbotcom:users?limit=5"
+                - route:
+                    id: engati-leads
+                    from:
+                      uri: "timer:never?repeatCount=1&delay=3600000"
+                      steps:
+                        - to: "engati:users?attributeName=lead_status&attributeValue=qualified"
                 """);
         main.addInitialProperty("camel.main.routesIncludePattern", "file:" + routes + "/*.camel.yaml");
         long logStart = logLength();
@@ -196,7 +207,8 @@ class SecretsWhereCamelPrintsTest {
         }
         printed.append(printedSince(logStart));
 
-        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("xxxxxx");
+        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("engati://users")
+                .contains("xxxxxx");
         for (String secret : secrets.values()) {
             assertThat(printed).doesNotContain(secret);
         }

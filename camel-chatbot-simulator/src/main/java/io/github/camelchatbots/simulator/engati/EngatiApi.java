@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.simulator.engati.Accounts.ApiKey;
 import io.github.camelchatbots.simulator.engati.AudienceCsv.Audience;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.Broadcast;
+import io.github.camelchatbots.simulator.engati.EngatiSimulation.ConversationRequest;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.FlowTrigger;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.Message;
 import io.github.camelchatbots.simulator.engati.EngatiSimulation.PageOrder;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * Engati's HTTP endpoints: users, conversations and API triggers under {@code /bot-api}, template and external
@@ -57,15 +59,17 @@ final class EngatiApi {
     private final Accounts accounts;
     private final WireOptions options;
     private final InjectedFailures failures;
+    private final ConversationFaults conversationFaults;
     private final RateLimit rateLimit;
     private final Activity activity;
     private final Clock clock;
 
-    EngatiApi(Accounts accounts, WireOptions options, InjectedFailures failures, RateLimit rateLimit,
-            Activity activity, Clock clock) {
+    EngatiApi(Accounts accounts, WireOptions options, InjectedFailures failures, ConversationFaults conversationFaults,
+            RateLimit rateLimit, Activity activity, Clock clock) {
         this.accounts = accounts;
         this.options = options;
         this.failures = failures;
+        this.conversationFaults = conversationFaults;
         this.rateLimit = rateLimit;
         this.activity = activity;
         this.clock = clock;
@@ -153,11 +157,20 @@ final class EngatiApi {
         if (pageNumber < firstPage) {
             throw EngatiError.badRequest("page_number must be at least " + firstPage + ", was " + pageNumber);
         }
+        String channelUserId = request.pathParam(2);
+        ConversationFaults.Answer glitch = conversationFaults.claim(new ConversationRequest(bot.botKey(),
+                channelUserId, start == Long.MIN_VALUE ? null : start, end, pageNumber, pageSize));
         long offset = (long) (pageNumber - firstPage) * pageSize;
-        List<Message> page = bot.page(request.pathParam(2), start, end, offset, pageSize);
+        List<Message> page = new ArrayList<>(bot.page(channelUserId, start, end, offset, pageSize));
         if (options.pageOrder == PageOrder.NEWEST_FIRST) {
-            page = new ArrayList<>(page);
             Collections.reverse(page);
+        }
+        if (page.size() > glitch.maxItems()) {
+            page = new ArrayList<>(page.subList(0, glitch.maxItems()));
+        }
+        if (glitch.shuffled()) {
+            // seeded by the request, so that a failing test shows the same order when run again
+            Collections.shuffle(page, new Random(31L * pageNumber + page.size()));
         }
         return EngatiJson.conversation(page, options);
     }
@@ -214,6 +227,7 @@ final class EngatiApi {
     }
 
     private Response template(Request request, EngatiBot bot) {
+        requireWhatsapp(bot);
         JsonNode body = parse(request.body());
         if (body == null || !body.isObject()) {
             throw EngatiError.inEnvelope(EngatiStatus.FAILURE,
@@ -238,6 +252,7 @@ final class EngatiApi {
     }
 
     private Response broadcast(Request request, EngatiBot bot) {
+        requireWhatsapp(bot);
         String name = request.queryParam("broadcast_id");
         if (name == null || name.isBlank()) {
             throw EngatiError.inEnvelope(EngatiStatus.FAILURE, "broadcast_id is required: the broadcast's name");
@@ -278,6 +293,14 @@ final class EngatiApi {
         activity.add(new Broadcast(bot.botKey(), name, audience.header(), audience.rows(), payload,
                 clock.instant()));
         return EngatiJson.success(Json.object().put("broadcast_id", name));
+    }
+
+    /** Engati sends WhatsApp messages through the bot's 360dialog key; without one it answers 2004. */
+    private static void requireWhatsapp(EngatiBot bot) {
+        if (!bot.whatsappConfigured()) {
+            throw EngatiError.inEnvelope(EngatiStatus.API_KEY_NOT_FOUND, "no WhatsApp (360dialog) API key is"
+                    + " configured for bot " + bot.botKey());
+        }
     }
 
     /** What WhatsApp needs to find the template: its name and language code. */

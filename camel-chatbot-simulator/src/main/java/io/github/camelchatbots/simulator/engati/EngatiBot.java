@@ -76,6 +76,7 @@ public final class EngatiBot {
     private final Map<String, StoredUser> users = new LinkedHashMap<>();
     private final Map<String, List<String>> flows = new LinkedHashMap<>();
     private long nextSequence;
+    private volatile boolean whatsappConfigured = true;
 
     EngatiBot(String botKey, long customerId, Clock clock) {
         this.botKey = botKey;
@@ -168,6 +169,18 @@ public final class EngatiBot {
         flows.put(flowKey, List.of(botMessages));
     }
 
+    /**
+     * Whether the bot has its WhatsApp (360dialog) API key configured in Engati; without one, template sends and
+     * broadcasts answer 2004 API_KEY_NOT_FOUND. Configured unless a test says otherwise.
+     */
+    public void setWhatsappConfigured(boolean configured) {
+        whatsappConfigured = configured;
+    }
+
+    public boolean whatsappConfigured() {
+        return whatsappConfigured;
+    }
+
     /** The registered flows' keys, in registration order. */
     public synchronized List<String> flowKeys() {
         return List.copyOf(flows.keySet());
@@ -243,6 +256,7 @@ public final class EngatiBot {
         users.clear();
         flows.clear();
         nextSequence = 0;
+        whatsappConfigured = true;
     }
 
     private StoredUser stored(String channelUserId) {

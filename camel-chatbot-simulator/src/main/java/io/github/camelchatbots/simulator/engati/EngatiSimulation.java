@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A stateful fake of Engati's APIs, mounted under {@code /engati}: matching users, a user's conversation, API
@@ -114,6 +115,17 @@ public final class EngatiSimulation implements VendorSimulation {
         }
     }
 
+    /**
+     * A conversations request as the route understood it, for {@link #beforeConversationPage}.
+     *
+     * @param startDate  epoch milliseconds, or {@code null} when the request gave none
+     * @param endDate    epoch milliseconds: the request's, or the time it arrived
+     * @param pageNumber the request's, or the first page
+     */
+    public record ConversationRequest(String botKey, String channelUserId, Long startDate, long endDate,
+            int pageNumber, int pageSize) {
+    }
+
     /** @param phoneNumber as the client sent it, with or without {@code +} */
     public record TemplateSend(String botKey, String phoneNumber, JsonNode payload, String messageId, Instant at) {
     }
@@ -139,6 +151,7 @@ public final class EngatiSimulation implements VendorSimulation {
     private final Accounts accounts = new Accounts(clock);
     private final WireOptions options = new WireOptions();
     private final InjectedFailures failures = new InjectedFailures();
+    private final ConversationFaults conversationFaults = new ConversationFaults();
     private final RateLimit rateLimit = new RateLimit();
     private final Activity activity = new Activity();
     private final RequestLog requests = new RequestLog();
@@ -157,21 +170,23 @@ public final class EngatiSimulation implements VendorSimulation {
     public void register(HttpServer server, FaultInjector faults) {
         InetSocketAddress address = server.getAddress();
         baseUrl = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + NAME;
-        EngatiApi api = new EngatiApi(accounts, options, failures, rateLimit, activity, clock);
+        EngatiApi api = new EngatiApi(accounts, options, failures, conversationFaults, rateLimit, activity, clock);
         // No limiter for VendorEndpoint: it would leave requests hanging, whereas this one answers 429.
         server.createContext("/" + NAME,
                 new VendorEndpoint(NAME, api.router(), faults, requests::add, EngatiJson::error, null));
     }
 
     /**
-     * Back to a fresh state: only the default key, customer and (empty) bot, no flows, no recorded activity, every
-     * answer switch at its default, no injected failures and no rate limit.
+     * Back to a fresh state: only the default key, customer and (empty) bot with WhatsApp configured, no flows, no
+     * recorded activity, every answer switch at its default, no injected failures or conversation glitches, no hook
+     * and no rate limit.
      */
     @Override
     public void reset() {
         accounts.reset(DEFAULT_API_KEY, DEFAULT_CUSTOMER_ID, DEFAULT_BOT_KEY);
         options.reset();
         failures.clear();
+        conversationFaults.clear();
         rateLimit.off();
         activity.clear();
         requests.clear();
@@ -305,6 +320,14 @@ public final class EngatiSimulation implements VendorSimulation {
         options.maxAudienceFileBytes = bytes;
     }
 
+    /**
+     * Whether the default bot has its WhatsApp (360dialog) API key configured in Engati; it has by default. Without
+     * one, template sends and broadcasts answer 2004 API_KEY_NOT_FOUND inside an HTTP 200.
+     */
+    public void setWhatsappConfigured(boolean configured) {
+        bot().setWhatsappConfigured(configured);
+    }
+
     // ---- failures and limits
 
     /** {@link #failNextWith(int, String, int, String)} for requests to any path. */
@@ -321,6 +344,32 @@ public final class EngatiSimulation implements VendorSimulation {
      */
     public void failNextWith(int statusCode, String message, int times, String pathRegex) {
         failures.add(EngatiStatus.of(statusCode), Objects.requireNonNull(message), times, pathRegex);
+    }
+
+    /**
+     * Makes the next {@code times} conversations requests answer at most {@code items} of their page's messages, as
+     * a replica that lags behind would: a client that takes a short page for the end of the history loses messages.
+     */
+    public void answerNextConversationPagesShort(int items, int times) {
+        conversationFaults.answerShort(items, times);
+    }
+
+    /** Makes the next {@code times} conversations requests answer their page's messages in a shuffled order. */
+    public void answerNextConversationPagesShuffled(int times) {
+        conversationFaults.answerShuffled(times);
+    }
+
+    /**
+     * Runs {@code hook} on the server thread before each conversations page is read (after the request passed its
+     * checks), so that a test can add messages between two pages of a client's scan; {@code null} removes it.
+     */
+    public void beforeConversationPage(Consumer<ConversationRequest> hook) {
+        conversationFaults.beforePage(hook);
+    }
+
+    /** Conversation glitches arranged and not yet answered. */
+    public int pendingConversationFaults() {
+        return conversationFaults.pending();
     }
 
     /** Injected envelope failures still to be answered. */

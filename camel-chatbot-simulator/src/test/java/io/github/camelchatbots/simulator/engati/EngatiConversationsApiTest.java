@@ -216,4 +216,69 @@ class EngatiConversationsApiTest extends EngatiApiTestSupport {
         assertThat(body.at("/responseObject/messages/0/text").asText()).isEqualTo("Hello");
         assertThat(body.at("/responseObject").has("conversations")).isFalse();
     }
+
+    @Test
+    void theNextPagesCanBeAnsweredShort() {
+        addMessages(5);
+        engati.answerNextConversationPagesShort(2, 2);
+
+        assertThat(texts("")).containsExactly("m0", "m1");
+        assertThat(texts("?page_size=4&page_number=1")).containsExactly("m0", "m1");
+        assertThat(engati.pendingConversationFaults()).isZero();
+        assertThat(texts("?page_size=4&page_number=1")).containsExactly("m0", "m1", "m2", "m3");
+    }
+
+    @Test
+    void theNextPagesCanBeAnsweredShuffledWithTheSameMessages() {
+        addMessages(20);
+        engati.answerNextConversationPagesShuffled(1);
+
+        List<String> shuffled = texts("");
+
+        assertThat(shuffled).containsExactlyInAnyOrderElementsOf(texts("")).isNotEqualTo(texts(""));
+        assertThat(engati.pendingConversationFaults()).isZero();
+    }
+
+    @Test
+    void aHookRunsBeforeEachPageAndMayChangeTheConversation() {
+        addMessages(3);
+        List<EngatiSimulation.ConversationRequest> seen = new ArrayList<>();
+        engati.beforeConversationPage(request -> {
+            seen.add(request);
+            if (seen.size() == 1) {
+                engati.addMessage(USER, "user", "arrived meanwhile", T0.plusSeconds(2).plusMillis(500));
+            }
+        });
+        long start = T0.toEpochMilli();
+
+        assertThat(texts("?start_date=" + start + "&page_size=2&page_number=2")).as("the page read after the hook")
+                .containsExactly("m2", "arrived meanwhile");
+        engati.beforeConversationPage(null);
+        texts("");
+
+        assertThat(seen).singleElement().satisfies(request -> {
+            assertThat(request.botKey()).isEqualTo(engati.botKey());
+            assertThat(request.channelUserId()).isEqualTo(USER);
+            assertThat(request.startDate()).isEqualTo(start);
+            assertThat(request.pageNumber()).isEqualTo(2);
+            assertThat(request.pageSize()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void resetClearsTheGlitchesAndTheHook() {
+        addMessages(3);
+        engati.answerNextConversationPagesShort(0, 5);
+        engati.answerNextConversationPagesShuffled(5);
+        List<String> called = new ArrayList<>();
+        engati.beforeConversationPage(request -> called.add(request.channelUserId()));
+
+        engati.reset();
+        aUser();
+        addMessages(3);
+
+        assertThat(engati.pendingConversationFaults()).isZero();
+        assertThat(texts("")).containsExactly("m0", "m1", "m2");
+        assertThat(called).isEmpty();
+    }
 }

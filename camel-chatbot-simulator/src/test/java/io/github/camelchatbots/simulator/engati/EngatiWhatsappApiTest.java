@@ -176,4 +176,34 @@ class EngatiWhatsappApiTest extends EngatiApiTestSupport {
         assertThat(message).contains(audience.length + " bytes").contains("maximum of " + (audience.length - 1));
         assertThat(engati.broadcasts()).extracting(Broadcast::name).containsExactly("fits");
     }
+
+    @Test
+    void aBotWithoutWhatsappConfiguredAnswersApiKeyNotFound() {
+        engati.setWhatsappConfigured(false);
+
+        String templateMessage = failure(template("{\"phoneNumber\":\"+919876543210\",\"payload\":" + PAYLOAD + "}"),
+                200, EngatiStatus.API_KEY_NOT_FOUND);
+        String broadcastMessage = failure(broadcast("?broadcast_id=b", broadcastForm(utf8(AUDIENCE), PAYLOAD)), 200,
+                EngatiStatus.API_KEY_NOT_FOUND);
+
+        assertThat(templateMessage).isEqualTo(broadcastMessage).contains("WhatsApp").contains(engati.botKey());
+        assertThat(engati.templateSends()).isEmpty();
+        assertThat(engati.broadcasts()).isEmpty();
+
+        engati.setWhatsappConfigured(true);
+        success(template("{\"phoneNumber\":\"+919876543210\",\"payload\":" + PAYLOAD + "}"));
+        assertThat(engati.templateSends()).hasSize(1);
+    }
+
+    @Test
+    void whatsappIsConfiguredPerBotAndAgainAfterReset() {
+        engati.addApiKey("2082e8f4-0011-479b-9edb-74293c62d91b-GkoUziQ", engati.customerId(), "00000000000000aa");
+        engati.bot("00000000000000aa").setWhatsappConfigured(false);
+
+        assertThat(engati.bot().whatsappConfigured()).isTrue();
+        assertThat(engati.bot("00000000000000aa").whatsappConfigured()).isFalse();
+        engati.setWhatsappConfigured(false);
+        engati.reset();
+        assertThat(engati.bot().whatsappConfigured()).isTrue();
+    }
 }

@@ -490,7 +490,9 @@ final class KonversationApi {
             return ok();
         }));
         router.post("/api/subscriber/send-content", api(this::sendContent));
-        router.post("/api/subscriber/send-whatsapp-template", api(this::sendWhatsappTemplate));
+        router.post("/api/subscriber/send-whatsapp-template", api(call -> sendWhatsappTemplate(call,
+                subscriber(call))));
+        router.post("/api/subscriber/send-whatsapp-template-by-user-id", api(this::sendWhatsappTemplateByUserId));
         router.post("/api/subscriber/broadcast", api(this::broadcast));
         router.post("/api/subscriber/broadcast-by-tag", api(this::broadcastByTag));
     }
@@ -575,8 +577,7 @@ final class KonversationApi {
     }
 
     /** Recorded for assertions; the chat shows it as an "out" message carrying the template's name. */
-    private Response sendWhatsappTemplate(Call call) {
-        Subscriber subscriber = subscriber(call);
+    private Response sendWhatsappTemplate(Call call, Subscriber subscriber) {
         Input content = call.in().object("content", true);
         String name = content.requiredString("name");
         String lang = content.requiredString("lang");
@@ -593,6 +594,41 @@ final class KonversationApi {
                 now));
         call.bot().addMessage(subscriber, "out", "text", name, null, now);
         return ok();
+    }
+
+    /**
+     * To a WhatsApp number: the subscriber with that user id, or with {@code create_if_not_found=yes} a new WhatsApp
+     * subscriber named by {@code contact}, the number as phone and user id. The template is checked first, so a bad
+     * one creates nobody.
+     */
+    private Response sendWhatsappTemplateByUserId(Call call) {
+        Input in = call.in();
+        String userId = in.requiredString("user_id");
+        boolean create = "yes".equals(in.oneOf("create_if_not_found", YES_NO));
+        Input content = in.object("content", true);
+        content.requiredString("name");
+        content.requiredString("lang");
+        Subscriber subscriber = call.bot().findSubscriberByUserId(userId);
+        if (subscriber == null) {
+            if (!create) {
+                throw ApiError.unknown("user_id");
+            }
+            if (!userId.matches("\\d{6,15}")) {
+                throw ApiError.badRequest("The user_id field format is invalid.");
+            }
+            SubscriberDraft draft = new SubscriberDraft();
+            Input contact = in.object("contact", false);
+            if (contact != null) {
+                draft.firstName = contact.string("first_name");
+                draft.lastName = contact.string("last_name");
+                draft.name = contact.string("user_name");
+            }
+            draft.phone = "+" + userId;
+            draft.userId = userId;
+            draft.channel = "whatsapp_cloud";
+            subscriber = call.bot().createSubscriber(draft);
+        }
+        return sendWhatsappTemplate(call, subscriber);
     }
 
     private Response broadcast(Call call) {

@@ -44,7 +44,8 @@ class SecretsWhereCamelPrintsTest {
             "ebbot.apiKey", "ebbot.api-key",
             "ebbot.webhookId", "ebbot.webhook.secret",
             "chatbotcom.accessToken", "chatbotcom.access-token",
-            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token");
+            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token",
+            "konversation.apiKey", "konversation.api-key");
 
     private static final Path LOG = Path.of("target/test-logs/conformance-tests.log");
     /** The layout of log4j2-test.xml: time, level, [thread], logger - message. */

@@ -14,7 +14,8 @@ public class KonversationConfiguration extends ChatbotConfiguration {
 
     @UriParam(label = "security", secret = true,
               description = "The API key (konversation: the menu at the top right of the dashboard, then API; created"
-                            + " for one workspace and one chatbot, and shown only once), sent as Authorization: Bearer.")
+                            + " for one workspace and one chatbot, and shown only once), sent as Authorization:"
+                            + " Bearer.")
     @Metadata(required = true)
     private String apiKey;
 
@@ -203,7 +204,9 @@ public class KonversationConfiguration extends ChatbotConfiguration {
                           + "updateSubscriber: the address. Header CamelKonversationEmail overrides it.")
     private String email;
 
-    @UriParam(label = "producer", enums = "facebook,instagram,whatsapp_cloud,whatsapp,google,telegram,tiktok,line,viber,vk,wechat,web,apichat",
+    @UriParam(label = "producer",
+              enums = "facebook,instagram,whatsapp_cloud,whatsapp,google,telegram,tiktok,line,viber,vk,wechat,web,"
+                      + "apichat",
               description = "subscribers: only those on this channel (is_channel). Header CamelKonversationChannel "
                           + "overrides it.")
     private String channel;

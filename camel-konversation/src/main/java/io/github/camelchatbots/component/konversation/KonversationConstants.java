@@ -255,7 +255,8 @@ public final class KonversationConstants {
     public static final String END_TIME = "CamelKonversationEndTime";
 
     @Metadata(label = "producer",
-              description = "Overrides the productId option; set by createProduct to the new product's id.",
+              description = "Overrides the productId option; set by product, createProduct and updateProduct to"
+                          + " the product's id.",
               javaType = "Integer")
     public static final String PRODUCT_ID = "CamelKonversationProductId";
 

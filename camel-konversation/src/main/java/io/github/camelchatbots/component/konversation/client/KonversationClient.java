@@ -83,7 +83,8 @@ public final class KonversationClient {
      * @param limit from 1 to 100
      */
     @SuppressWarnings("unchecked")
-    public KonversationPage<KonversationSubscriber> subscribers(int page, int limit, KonversationSubscriberFilter filter) {
+    public KonversationPage<KonversationSubscriber> subscribers(int page, int limit,
+                                                                KonversationSubscriberFilter filter) {
         Map<KonversationInput, Object> values = new EnumMap<>(KonversationInput.class);
         values.put(KonversationInput.PAGE, page);
         values.put(KonversationInput.LIMIT, limit);

@@ -45,10 +45,20 @@ public class KonversationProducer extends ChatbotProducer<KonversationEndpoint> 
             message.setHeader(KonversationConstants.USER_NS, subscriber.userNs());
         } else if (answer instanceof KonversationProduct product && product.id() != null) {
             message.setHeader(KonversationConstants.PRODUCT_ID, Math.toIntExact(product.id()));
-        } else if (answer instanceof KonversationPage<?> page && page.meta() != null) {
-            message.setHeader(KonversationConstants.TOTAL, page.meta().total());
-            message.setHeader(KonversationConstants.CURRENT_PAGE, page.meta().currentPage());
-            message.setHeader(KonversationConstants.LAST_PAGE, page.meta().lastPage());
+        } else if (answer instanceof KonversationPage<?> page) {
+            KonversationPage.Meta meta = page.meta();
+            // a page without meta must not leave an earlier page's numbers behind
+            setOrRemove(message, KonversationConstants.TOTAL, meta == null ? null : meta.total());
+            setOrRemove(message, KonversationConstants.CURRENT_PAGE, meta == null ? null : meta.currentPage());
+            setOrRemove(message, KonversationConstants.LAST_PAGE, meta == null ? null : meta.lastPage());
+        }
+    }
+
+    private static void setOrRemove(Message message, String header, Object value) {
+        if (value == null) {
+            message.removeHeader(header);
+        } else {
+            message.setHeader(header, value);
         }
     }
 }

@@ -116,6 +116,18 @@ class KonversationSamplesTest extends KonversationTestSupport {
                 KonversationPage.class);
 
         assertThat(page.meta()).as("the spec shows only data").isNull();
+        try (FixtureServer vendor = FixtureServer.answering(200, FixtureServer.resource("bot-fields.json"));
+             CamelContext camel = new DefaultCamelContext()) {
+            KonversationConfiguration defaults = camel.getComponent("konversation", KonversationComponent.class)
+                    .getConfiguration();
+            defaults.setBaseUrl(vendor.baseUrl() + "/api");
+            defaults.setApiKey("sample-key");
+            camel.start();
+            org.apache.camel.Exchange exchange = camel.createProducerTemplate().request("konversation:botFields",
+                    e -> e.getMessage().setHeader(KonversationConstants.TOTAL, 99));
+            assertThat(exchange.getMessage().getHeaders()).as("no numbers of an earlier page")
+                    .doesNotContainKey(KonversationConstants.TOTAL);
+        }
         assertThat(page.hasNextPage()).isTrue();
         assertThat(page.data()).singleElement().isEqualTo(new KonversationField("opening_hours", "f999999v1", "text",
                 "When we are open", "9-17", false, null));

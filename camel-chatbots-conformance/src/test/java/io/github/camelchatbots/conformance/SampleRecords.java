@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,9 @@ final class SampleRecords {
         }
         if (raw == double.class || raw == Double.class) {
             return 0.75;
+        }
+        if (raw == BigDecimal.class) {
+            return new BigDecimal("7.25");
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return true;

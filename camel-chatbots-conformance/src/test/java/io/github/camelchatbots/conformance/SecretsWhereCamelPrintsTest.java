@@ -45,7 +45,8 @@ class SecretsWhereCamelPrintsTest {
             "ebbot.webhookId", "ebbot.webhook.secret",
             "chatbotcom.accessToken", "chatbotcom.access-token",
             "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token",
-            "engati.apiKey", "engati.api-key");
+            "engati.apiKey", "engati.api-key",
+            "konversation.apiKey", "konversation.api-key");
 
     private static final Path LOG = Path.of("target/test-logs/conformance-tests.log");
     /** The layout of log4j2-test.xml: time, level, [thread], logger - message. */

@@ -398,6 +398,11 @@ final class Bot {
         return subscribers.byUserId(userId).orElseThrow(() -> ApiError.unknown(field));
     }
 
+    /** The subscriber with this id on their channel, or null. */
+    synchronized Subscriber findSubscriberByUserId(String userId) {
+        return subscribers.byUserId(userId).orElse(null);
+    }
+
     /** Latest interaction first; only while holding the lock. */
     Iterable<Subscriber> subscribersInOrder() {
         return subscribers.inOrder();

@@ -105,15 +105,17 @@ final class KonversationApi {
     private final SimulationClock clock;
     private final RateLimiter rateLimiter;
     private final Behaviour behaviour;
+    private final ListFaults listFaults;
     private final Supplier<String> root;
 
     KonversationApi(Map<String, Long> tokens, Map<Long, Bot> bots, SimulationClock clock, RateLimiter rateLimiter,
-            Behaviour behaviour, Supplier<String> root) {
+            Behaviour behaviour, ListFaults listFaults, Supplier<String> root) {
         this.tokens = tokens;
         this.bots = bots;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.behaviour = behaviour;
+        this.listFaults = listFaults;
         this.root = root;
     }
 
@@ -183,6 +185,22 @@ final class KonversationApi {
         return Response.json(200, KonversationJson.page(page, json, root.get() + call.request().recorded().path()));
     }
 
+    /**
+     * One page of a list, as a test's list faults have it: the hook first (it may change the bot), then the page
+     * asked for or the one substituted for it, cut short when a test said so. {@code source} is read after the hook.
+     */
+    private <T> Page<T> page(Call call, Supplier<Iterable<T>> source, Predicate<? super T> filter, int page,
+            int limit) {
+        String list = call.request().recorded().path().substring("/api".length());
+        ListFaults.Answer answer = listFaults.claim(list, page);
+        Page<T> computed = Page.of(source.get(), filter, answer.page(), limit);
+        if (computed.items().size() <= answer.maxItems()) {
+            return computed;
+        }
+        return new Page<>(List.copyOf(computed.items().subList(0, answer.maxItems())), computed.page(),
+                computed.perPage(), computed.total());
+    }
+
     private static int limit(Input in) {
         return in.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     }
@@ -224,8 +242,8 @@ final class KonversationApi {
             int limit = limit(call.in());
             int page = call.in().integer("page", 1, FLOW_LIST_MAX_PAGE, 1);
             String search = call.in().string("name");
-            return paginated(call, Page.of(all.apply(call.bot()), item -> contains(name.apply(item), search), page,
-                    limit), json);
+            return paginated(call, page(call, () -> all.apply(call.bot()), item -> contains(name.apply(item), search),
+                    page, limit), json);
         }));
     }
 
@@ -332,7 +350,7 @@ final class KonversationApi {
                 labelId == null ? null : labelId.intValue(), in.string("event_ns"), userFieldNs, userFieldValue);
         Instant now = clock.now();
         Page<Subscriber> result =
-                Page.of(call.bot().subscribersInOrder(), s -> filter.matches(s, now), page, limit);
+                page(call, () -> call.bot().subscribersInOrder(), s -> filter.matches(s, now), page, limit);
         return paginated(call, result, s -> KonversationJson.subscriber(s, call.bot()));
     }
 
@@ -490,7 +508,9 @@ final class KonversationApi {
             return ok();
         }));
         router.post("/api/subscriber/send-content", api(this::sendContent));
-        router.post("/api/subscriber/send-whatsapp-template", api(this::sendWhatsappTemplate));
+        router.post("/api/subscriber/send-whatsapp-template", api(call -> sendWhatsappTemplate(call,
+                subscriber(call))));
+        router.post("/api/subscriber/send-whatsapp-template-by-user-id", api(this::sendWhatsappTemplateByUserId));
         router.post("/api/subscriber/broadcast", api(this::broadcast));
         router.post("/api/subscriber/broadcast-by-tag", api(this::broadcastByTag));
     }
@@ -575,8 +595,7 @@ final class KonversationApi {
     }
 
     /** Recorded for assertions; the chat shows it as an "out" message carrying the template's name. */
-    private Response sendWhatsappTemplate(Call call) {
-        Subscriber subscriber = subscriber(call);
+    private Response sendWhatsappTemplate(Call call, Subscriber subscriber) {
         Input content = call.in().object("content", true);
         String name = content.requiredString("name");
         String lang = content.requiredString("lang");
@@ -593,6 +612,41 @@ final class KonversationApi {
                 now));
         call.bot().addMessage(subscriber, "out", "text", name, null, now);
         return ok();
+    }
+
+    /**
+     * To a WhatsApp number: the subscriber with that user id, or with {@code create_if_not_found=yes} a new WhatsApp
+     * subscriber named by {@code contact}, the number as phone and user id. The template is checked first, so a bad
+     * one creates nobody.
+     */
+    private Response sendWhatsappTemplateByUserId(Call call) {
+        Input in = call.in();
+        String userId = in.requiredString("user_id");
+        boolean create = "yes".equals(in.oneOf("create_if_not_found", YES_NO));
+        Input content = in.object("content", true);
+        content.requiredString("name");
+        content.requiredString("lang");
+        Subscriber subscriber = call.bot().findSubscriberByUserId(userId);
+        if (subscriber == null) {
+            if (!create) {
+                throw ApiError.unknown("user_id");
+            }
+            if (!userId.matches("\\d{6,15}")) {
+                throw ApiError.badRequest("The user_id field format is invalid.");
+            }
+            SubscriberDraft draft = new SubscriberDraft();
+            Input contact = in.object("contact", false);
+            if (contact != null) {
+                draft.firstName = contact.string("first_name");
+                draft.lastName = contact.string("last_name");
+                draft.name = contact.string("user_name");
+            }
+            draft.phone = "+" + userId;
+            draft.userId = userId;
+            draft.channel = "whatsapp_cloud";
+            subscriber = call.bot().createSubscriber(draft);
+        }
+        return sendWhatsappTemplate(call, subscriber);
     }
 
     private Response broadcast(Call call) {
@@ -711,11 +765,10 @@ final class KonversationApi {
                 && (msgType == null || msgType.equals(message.msgType()))
                 && (start == null || message.at().getEpochSecond() >= start)
                 && (end == null || message.at().getEpochSecond() <= end);
-        List<ChatMessage> chat = subscriber.chat();
-        Iterable<ChatMessage> ordered =
-                behaviour.messageOrder == MessageOrder.NEWEST_FIRST ? Page.backwards(chat) : chat;
         boolean text = behaviour.textTimestamps;
-        return paginated(call, Page.of(ordered, filter, page, limit),
+        Supplier<Iterable<ChatMessage>> ordered = () -> behaviour.messageOrder == MessageOrder.NEWEST_FIRST
+                ? Page.backwards(subscriber.chat()) : subscriber.chat();
+        return paginated(call, page(call, ordered, filter, page, limit),
                 message -> KonversationJson.chatMessage(message, subscriber.userNs, text));
     }
 
@@ -783,7 +836,8 @@ final class KonversationApi {
             Shop.Product product = product(call);
             int limit = limit(call.in());
             int page = call.in().integer("page", 1, FLOW_LIST_MAX_PAGE, 1);
-            return paginated(call, Page.of(product.variants, v -> true, page, limit), KonversationJson::variant);
+            return paginated(call, page(call, () -> product.variants, v -> true, page, limit),
+                    KonversationJson::variant);
         }));
         router.get("/api/shop/orders", api(call -> {
             Input in = call.in();
@@ -793,7 +847,7 @@ final class KonversationApi {
             String status = in.oneOf("status", Shop.ORDER_STATUSES);
             Predicate<Shop.Order> filter = order -> (userNs == null || userNs.equals(order.userNs))
                     && (status == null || status.equals(order.status));
-            return paginated(call, Page.of(call.bot().shop().ordersNewestFirst(), filter, page, limit),
+            return paginated(call, page(call, () -> call.bot().shop().ordersNewestFirst(), filter, page, limit),
                     KonversationJson::order);
         }));
         router.get("/api/shop/orders/(\\d+)/get-info", api(call -> {
@@ -820,7 +874,7 @@ final class KonversationApi {
         Predicate<Shop.Product> filter = product -> contains(product.name, name)
                 && (typeId == null || typeId.equals(toLong(shop.typeId(product.type))))
                 && (vendorId == null || vendorId.equals(toLong(shop.vendorId(product.vendor))));
-        return paginated(call, Page.of(shop.products(), filter, page, limit), p -> KonversationJson.product(p, shop));
+        return paginated(call, page(call, shop::products, filter, page, limit), p -> KonversationJson.product(p, shop));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -395,6 +396,7 @@ public final class KonversationSimulation implements VendorSimulation {
 
     private final SimulationClock clock = new SimulationClock();
     private final Behaviour behaviour = new Behaviour();
+    private final ListFaults listFaults = new ListFaults();
     private final Bot bot = new Bot(DEFAULT_FLOW_ID, clock);
     private final Map<Long, Bot> bots = new ConcurrentHashMap<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
@@ -416,7 +418,8 @@ public final class KonversationSimulation implements VendorSimulation {
     public void register(HttpServer server, FaultInjector faults) {
         InetSocketAddress address = server.getAddress();
         root = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/" + NAME;
-        KonversationApi api = new KonversationApi(tokens, bots, clock, rateLimiter, behaviour, () -> root);
+        KonversationApi api = new KonversationApi(tokens, bots, clock, rateLimiter, behaviour, listFaults,
+                () -> root);
         server.createContext("/" + NAME,
                 // No limiter for VendorEndpoint: that one leaves requests hanging, this platform answers 429.
                 new VendorEndpoint(NAME, api.router(), faults, requests::add, KonversationJson::message, null));
@@ -435,6 +438,7 @@ public final class KonversationSimulation implements VendorSimulation {
         tokens.keySet().retainAll(List.of(DEFAULT_TOKEN));
         rateLimiter.reset();
         behaviour.reset();
+        listFaults.clear();
         requests.clear();
     }
 
@@ -483,6 +487,37 @@ public final class KonversationSimulation implements VendorSimulation {
     /** Chat messages' {@code ts} as {@code "yyyy-MM-dd HH:mm:ss"} text instead of unix seconds. */
     public void chatTimestampsAsText(boolean text) {
         behaviour.textTimestamps = text;
+    }
+
+    // ---- list faults, for scans that must survive a misbehaving list
+
+    /**
+     * The next {@code times} requests for page {@code page} of a list get only its first {@code items} items, while
+     * its {@code meta} still counts them all: a vendor glitch.
+     *
+     * @param list the list's path below {@code /api}, e.g. {@code /subscribers} or {@code /subscriber/chat-messages}
+     */
+    public void answerListPageShort(String list, int page, int items, int times) {
+        listFaults.answerShort(list, page, items, times);
+    }
+
+    /**
+     * The next {@code times} requests for page {@code page} of a list get page {@code otherPage} instead, its
+     * {@code meta} included: a stale cache. With {@link #answerListPageShort} for the same page, the other page is
+     * cut short too.
+     */
+    public void answerListPageWith(String list, int page, int otherPage, int times) {
+        listFaults.answerWith(list, page, otherPage, times);
+    }
+
+    /**
+     * Runs on the server thread before each page of any list is computed, given the list's path below {@code /api}
+     * and the page asked for, e.g. one that adds a subscriber before page 2 so that everyone moves one place down.
+     * It may use this class's methods; {@code null} removes it, and so does {@link #reset()}. Only requests the list
+     * routes answer run it: not those refused for their token, their parameters or the rate limit.
+     */
+    public void beforeListPage(BiConsumer<String, Integer> hook) {
+        listFaults.beforeListPage(hook);
     }
 
     // ---- time

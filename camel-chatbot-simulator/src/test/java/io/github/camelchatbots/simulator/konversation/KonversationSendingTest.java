@@ -174,6 +174,37 @@ class KonversationSendingTest extends KonversationApiTestSupport {
     }
 
     @Test
+    void aTemplateByUserIdGoesToTheNumbersSubscriberOrCreatesOneWhenAsked() {
+        assertOk(http.post("/subscriber/send-whatsapp-template-by-user-id", "user_id", "61400000001", "content",
+                object("name", "order_shipped", "lang", "en_US")));
+        assertThat(konversation.sentTemplates()).extracting(SentTemplate::userNs).containsExactly(userNs);
+
+        assertThat(badRequest(http.post("/subscriber/send-whatsapp-template-by-user-id", "user_id", "61400000002",
+                "content", object("name", "order_shipped", "lang", "en_US"))))
+                .isEqualTo("The selected user_id is invalid.");
+        assertThat(badRequest(http.post("/subscriber/send-whatsapp-template-by-user-id", "user_id", "61400000002",
+                "create_if_not_found", "yes", "content", object("name", "order_shipped"))))
+                .as("a bad template creates nobody").isEqualTo("The content.lang field is required.");
+        assertThat(konversation.subscribers()).hasSize(1);
+
+        assertOk(http.post("/subscriber/send-whatsapp-template-by-user-id", "user_id", "61400000002",
+                "create_if_not_found", "yes", "contact", object("first_name", "Bo", "last_name", "Ng"), "content",
+                object("name", "welcome", "lang", "en")));
+        String created = konversation.sentTemplates().get(1).userNs();
+        assertThat(konversation.subscriber(created)).satisfies(bo -> {
+            assertThat(bo.firstName()).isEqualTo("Bo");
+            assertThat(bo.lastName()).isEqualTo("Ng");
+            assertThat(bo.userId()).isEqualTo("61400000002");
+            assertThat(bo.phone()).isEqualTo("+61400000002");
+            assertThat(bo.channel()).isEqualTo("whatsapp_cloud");
+        });
+        assertThat(outgoing(created)).containsExactly("welcome");
+        assertThat(badRequest(http.post("/subscriber/send-whatsapp-template-by-user-id", "user_id", "not-a-number",
+                "create_if_not_found", "yes", "content", object("name", "welcome", "lang", "en"))))
+                .isEqualTo("The user_id field format is invalid.");
+    }
+
+    @Test
     void aBroadcastSendsTheSubFlowToEveryListedSubscriber() {
         String bo = subscriber("Bo", 2);
 

@@ -33,10 +33,11 @@ public class ChataibotConfiguration extends WebhookCapableConfiguration {
                             + " Retry-After are honoured either way.")
     private int rateLimit;
 
-    @UriParam(label = "producer",
-              description = "The bot to talk to: the bot_key shown on the trigger block of a bot built for the API"
+    @UriParam(description = "The bot to talk to: the bot_key shown on the trigger block of a bot built for the API"
                             + " channel. Required by startConversation, and by sendMessage when it finds the"
-                            + " conversation by userExternalId. Header CamelChataibotBotKey overrides it.")
+                            + " conversation by userExternalId; header CamelChataibotBotKey overrides it. On the replies"
+                            + " consumer it keeps the replies that come back in sendMessage answers to those of this"
+                            + " bot's conversations.")
     private String botKey;
 
     @UriParam(label = "producer",

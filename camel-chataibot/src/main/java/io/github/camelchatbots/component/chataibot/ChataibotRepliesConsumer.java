@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code webhookSecret}, only requests carrying it are taken. The route's body is not sent back: every reply taken is
  * answered {@code {"ok":true}}.</li>
  * <li>handed over by {@code sendMessage} of the same component when they come back in its answer, in the caller's
- * thread before {@code sendMessage} returns.</li>
+ * thread before {@code sendMessage} returns; to every replies consumer of the component, or with {@code botKey} set
+ * on the consumer, to those of the reply's bot.</li>
  * </ul>
  * The headers name the conversation and the reply, and the visitor and bot whenever the component remembers whose the
  * conversation is; {@code CamelChataibotReplyDelivery} says which way the reply came.
@@ -134,7 +135,8 @@ public class ChataibotRepliesConsumer extends WebhookConsumer<ChataibotReply> {
 
     /**
      * Routes a reply that came back in a sendMessage answer, in the caller's thread. A failure of the route is the
-     * consumer's to handle, as for a posted reply: the visitor's message was sent, so it must not fail the sender.
+     * consumer's to handle, as for a posted reply: the visitor's message was sent, so it must not fail the sender. A
+     * consumer with a {@code botKey} takes only the replies of that bot's conversations.
      *
      * @param known whose the conversation is, when the sender knows; else it is looked up
      */
@@ -142,9 +144,15 @@ public class ChataibotRepliesConsumer extends WebhookConsumer<ChataibotReply> {
         if (!isRunAllowed() || isSuspendingOrSuspended()) {
             return;
         }
+        Visitor visitor = known != null || reply.conversationId() == null ? known
+                : endpoint.getMemory().visitorOf(reply.conversationId());
+        String onlyBot = endpoint.getConfiguration().getBotKey();
+        if (onlyBot != null && (visitor == null || !onlyBot.equals(visitor.botKey()))) {
+            return;
+        }
         Exchange exchange = createExchange(false);
         try {
-            populate(exchange.getIn(), reply, ChataibotConstants.DELIVERED_IN_ANSWER, known);
+            populate(exchange.getIn(), reply, ChataibotConstants.DELIVERED_IN_ANSWER, visitor);
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {

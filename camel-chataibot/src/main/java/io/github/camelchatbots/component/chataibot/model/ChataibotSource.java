@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *
  * @param type   {@code file} or {@code text}; only in upload answers
  * @param status {@code in-progress}, {@code completed} or {@code failed}
- * @param errors what went wrong, as ChatAIBot sent it (its shape is not documented); only in upload answers
+ * @param errors what went wrong, as ChatAIBot sent it (its shape is not documented), null for nothing; only in
+ *               upload answers
  * @param other  every further field, as sent
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,6 +28,8 @@ public record ChataibotSource(Long id, String type, String name, String status, 
     public static final String FAILED = "failed";
 
     public ChataibotSource {
+        // a JSON null reads as a NullNode: kept as null, so that a source written and read back is equal
+        errors = errors == null || errors.isNull() ? null : errors;
         other = other == null ? new LinkedHashMap<>() : other;
     }
 

@@ -1,5 +1,8 @@
 package io.github.camelchatbots.component.chataibot;
 
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.component.chataibot.model.ChataibotReply;
 import io.github.camelchatbots.support.json.ChatbotJson;
@@ -17,12 +20,14 @@ public interface ChataibotReplyMapper {
     ChataibotReplyMapper ASSUMED = payload -> {
         if (payload == null || !payload.isObject()) {
             throw new IllegalArgumentException("a reply is a JSON object, not " + (payload == null ? "nothing"
-                    : payload.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    : payload.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         ChataibotReply reply;
         try {
             reply = ChatbotJson.mapper().treeToValue(payload, ChataibotReply.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a reply of the assumed shape: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a reply of the assumed shape: " + e.getMessage(), e);
         }
         if (reply.message() == null) {

@@ -25,8 +25,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * <ul>
  * <li>Two entries per conversation: {@code conversation:<bot key>:<visitor>} gives its id, and
  * {@code visitor:<conversation id>} gives back the bot key and the visitor, for the replies, which name only the
- * conversation. Each part is percent-encoded, so that visitor ids of any characters are stored safely ('=' and
- * line breaks would break a {@link FileStateRepository}).</li>
+ * conversation. Every part of keys and values is percent-encoded, so that ids of any characters are stored safely
+ * ('=' and line breaks would break a {@link FileStateRepository}).</li>
  * <li>One memory per repository in the JVM: a file is opened once however many endpoints and CamelContexts use it
  * (two {@link FileStateRepository} instances on one file would erase each other's entries), and a bean repository
  * shared by several components is one memory too. Without either, each component keeps its own in memory.</li>
@@ -116,7 +116,8 @@ final class ConversationMemory {
 
     /** The visitor's conversation with the bot, null when none is remembered. */
     String conversationOf(String botKey, String userExternalId) {
-        return repository.getState(conversationKey(botKey, userExternalId));
+        String stored = repository.getState(conversationKey(botKey, userExternalId));
+        return stored == null ? null : decode(stored);
     }
 
     /** Whose the conversation is, null when it is not remembered. */
@@ -132,7 +133,7 @@ final class ConversationMemory {
     /** Remembers the conversation as the visitor's current one with the bot. */
     void remember(String botKey, String userExternalId, String conversationId) {
         repository.setState("visitor:" + encode(conversationId), encode(botKey) + ":" + encode(userExternalId));
-        repository.setState(conversationKey(botKey, userExternalId), conversationId);
+        repository.setState(conversationKey(botKey, userExternalId), encode(conversationId));
     }
 
     /**
@@ -147,7 +148,7 @@ final class ConversationMemory {
     Resolved resolve(String botKey, String userExternalId, String stale, Supplier<String> start) {
         String key = conversationKey(botKey, userExternalId);
         while (true) {
-            String known = repository.getState(key);
+            String known = conversationOf(botKey, userExternalId);
             if (known != null && !known.equals(stale)) {
                 return new Resolved(known, false);
             }
@@ -163,7 +164,7 @@ final class ConversationMemory {
             }
             try {
                 // checked again: another caller may have finished its start between the read and the claim
-                known = repository.getState(key);
+                known = conversationOf(botKey, userExternalId);
                 if (known != null && !known.equals(stale)) {
                     mine.complete(known);
                     return new Resolved(known, false);

@@ -44,7 +44,9 @@ class SecretsWhereCamelPrintsTest {
             "ebbot.apiKey", "ebbot.api-key",
             "ebbot.webhookId", "ebbot.webhook.secret",
             "chatbotcom.accessToken", "chatbotcom.access-token",
-            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token");
+            "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token",
+            "chataibot.accessToken", "chataibot.access-token",
+            "chataibot.webhookSecret", "chataibot.webhook.secret");
 
     private static final Path LOG = Path.of("target/test-logs/conformance-tests.log");
     /** The layout of log4j2-test.xml: time, level, [thread], logger - message. */
@@ -143,8 +145,10 @@ class SecretsWhereCamelPrintsTest {
         // the simulator accepts these keys, so the routes really call it with them
         simulator.ebbot().addApiKey(secrets.get("ebbot.apiKey"));
         simulator.chatbotcom().addAccessToken(secrets.get("chatbotcom.accessToken"));
+        simulator.chataibot().addAccessToken(secrets.get("chataibot.accessToken"));
         main.addInitialProperty("camel.component.ebbot.base-url", simulator.ebbot().baseUrl());
         main.addInitialProperty("camel.component.chatbotcom.base-url", simulator.chatbotcom().baseUrl());
+        main.addInitialProperty("camel.component.chataibot.base-url", simulator.chataibot().baseUrl());
         main.addInitialProperty("camel.main.devConsoleEnabled", "true");
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(freePort()));
@@ -165,6 +169,14 @@ class SecretsWhereCamelPrintsTest {
                         webhookPath: /hooks/chatbotcom
                       steps:
                         - to: "chatbotcom:users?limit=5"
+                - route:
+                    id: chataibot-replies
+                    from:
+                      uri: chataibot:replies
+                      parameters:
+                        webhookPath: /hooks/chataibot
+                      steps:
+                        - to: "chataibot:sourceStatus?sourceIds=1"
                 """);
         main.addInitialProperty("camel.main.routesIncludePattern", "file:" + routes + "/*.camel.yaml");
         long logStart = logLength();
@@ -191,12 +203,15 @@ class SecretsWhereCamelPrintsTest {
             // a call that reaches the vendor, so that the key was really used
             assertThat(context.createProducerTemplate().requestBody("chatbotcom:users?limit=1", null, Object.class))
                     .isNotNull();
+            assertThat(context.createProducerTemplate().requestBody("chataibot:sourceStatus?sourceIds=1", null,
+                    Object.class)).isNotNull();
         } finally {
             main.stop();
         }
         printed.append(printedSince(logStart));
 
-        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("xxxxxx");
+        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("/hooks/chataibot")
+                .contains("xxxxxx");
         for (String secret : secrets.values()) {
             assertThat(printed).doesNotContain(secret);
         }

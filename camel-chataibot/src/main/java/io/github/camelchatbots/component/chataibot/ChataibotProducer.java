@@ -61,9 +61,13 @@ public class ChataibotProducer extends ChatbotProducer<ChataibotEndpoint> {
         String visitor = Ids.check(VENDOR, "userExternalId", values.requiredText("userExternalId",
                 ChataibotConstants.USER_EXTERNAL_ID, "user_external_id", configuration.getUserExternalId()));
         ChataibotMessage message = visitorMessage(values, configuration);
-        ChataibotConversationStart started = client.startConversation(botKey, visitor, message,
-                variables(values, configuration));
-        getEndpoint().getMemory().remember(botKey, visitor, started.conversationId());
+        ChataibotVariables variables = variables(values, configuration);
+        ConversationMemory memory = getEndpoint().getMemory();
+        ChataibotConversationStart started = memory.starting(() -> {
+            ChataibotConversationStart answer = client.startConversation(botKey, visitor, message, variables);
+            memory.remember(botKey, visitor, answer.conversationId());
+            return answer;
+        });
         Message out = values.message();
         out.setHeader(ChataibotConstants.CONVERSATION_ID, started.conversationId());
         out.setHeader(ChataibotConstants.CONVERSATION_STARTED, true);

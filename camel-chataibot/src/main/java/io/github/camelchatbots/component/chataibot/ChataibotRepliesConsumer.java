@@ -2,6 +2,7 @@ package io.github.camelchatbots.component.chataibot;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,7 +110,8 @@ public class ChataibotRepliesConsumer extends WebhookConsumer<ChataibotReply> {
         setHeader(message, ChataibotConstants.CONVERSATION_ID, reply.conversationId());
         setHeader(message, ChataibotConstants.MESSAGE_ID, reply.messageId());
         Visitor visitor = known != null || reply.conversationId() == null ? known
-                : endpoint.getMemory().visitorOf(reply.conversationId());
+                : endpoint.getMemory().visitorOf(reply.conversationId(),
+                        Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()));
         if (visitor != null) {
             setHeader(message, ChataibotConstants.USER_EXTERNAL_ID, visitor.userExternalId());
             setHeader(message, ChataibotConstants.BOT_KEY, visitor.botKey());

@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.apache.camel.spi.StateRepository;
@@ -30,6 +36,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * <li>One memory per repository in the JVM: a file is opened once however many endpoints and CamelContexts use it
  * (two {@link FileStateRepository} instances on one file would erase each other's entries), and a bean repository
  * shared by several components is one memory too. Without either, each component keeps its own in memory.</li>
+ * <li>A reply that arrives before the answer to its conversation's start waits for that start, so that it is not
+ * taken for the reply of an unknown conversation.</li>
  * <li>A visitor whose first messages arrive at once gets one conversation: the first of them starts it, the others
  * wait for it and then continue it. This holds within one JVM; nodes sharing a repository bean would each need the
  * bean's own locking to hold it across the cluster.</li>
@@ -57,6 +65,8 @@ final class ConversationMemory {
     private final String filePath;
     /** The conversation starts under way, by key: the first message of a visitor starts, later ones wait. */
     private final Map<String, CompletableFuture<String>> starting = new ConcurrentHashMap<>();
+    /** Every start under way, until its conversation is remembered or it failed: replies may come before that. */
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
     private ConversationMemory(StateRepository<String, String> repository, String filePath) {
         this.repository = repository;
@@ -120,6 +130,34 @@ final class ConversationMemory {
         return stored == null ? null : decode(stored);
     }
 
+    /**
+     * Whose the conversation is, null when it is not remembered. ChatAIBot may post the replies to a conversation's
+     * first message before its start answer has come back, so an unknown conversation waits for the starts under way,
+     * up to {@code patience}, and is looked up again.
+     */
+    Visitor visitorOf(String conversationId, Duration patience) {
+        Visitor visitor = visitorOf(conversationId);
+        if (visitor != null || inFlight.isEmpty()) {
+            return visitor;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (CompletableFuture<Void> start : List.copyOf(inFlight)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                start.get(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                // failed or still going: the lookup below tells what is known
+            }
+        }
+        return visitorOf(conversationId);
+    }
+
     /** Whose the conversation is, null when it is not remembered. */
     Visitor visitorOf(String conversationId) {
         String value = repository.getState("visitor:" + encode(conversationId));
@@ -134,6 +172,21 @@ final class ConversationMemory {
     void remember(String botKey, String userExternalId, String conversationId) {
         repository.setState("visitor:" + encode(conversationId), encode(botKey) + ":" + encode(userExternalId));
         repository.setState(conversationKey(botKey, userExternalId), encode(conversationId));
+    }
+
+    /**
+     * Starts a conversation with {@code start}, which remembers it, and lets the replies that arrive meanwhile wait for
+     * it (see {@link #visitorOf(String, Duration)}).
+     */
+    <T> T starting(Supplier<T> start) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        inFlight.add(done);
+        try {
+            return start.get();
+        } finally {
+            inFlight.remove(done);
+            done.complete(null);
+        }
     }
 
     /**
@@ -169,8 +222,11 @@ final class ConversationMemory {
                     mine.complete(known);
                     return new Resolved(known, false);
                 }
-                String started = start.get();
-                remember(botKey, userExternalId, started);
+                String started = starting(() -> {
+                    String id = start.get();
+                    remember(botKey, userExternalId, id);
+                    return id;
+                });
                 mine.complete(started);
                 return new Resolved(started, true);
             } catch (RuntimeException | Error e) {

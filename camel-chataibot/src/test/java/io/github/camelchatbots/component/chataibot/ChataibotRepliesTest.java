@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelchatbots.component.chataibot.model.ChataibotMessageSent;
@@ -23,6 +26,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,8 @@ class ChataibotRepliesTest extends ChataibotTestSupport {
     private static final String SECRET = "callback-secret-0123";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /** The component's conversation memory, which a test can make hold back what it remembers. */
+    private final GatedRepository conversations = new GatedRepository();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Exchange> replies = new CopyOnWriteArrayList<>();
     private final List<ChataibotReply> unique = new CopyOnWriteArrayList<>();
@@ -58,6 +64,8 @@ class ChataibotRepliesTest extends ChataibotTestSupport {
         Properties properties = new Properties();
         properties.setProperty("chataibot.webhookSecret", SECRET);
         context.getPropertiesComponent().setInitialProperties(properties);
+        context.getComponent("chataibot", ChataibotComponent.class).getConfiguration()
+                .setConversationRepository(conversations);
         context.getRegistry().bind("flatReplies", (ChataibotReplyMapper) payload -> ChataibotReply.botText(
                 payload.path("conversation").asText(), payload.path("id").asText(), payload.path("text").asText(),
                 null));
@@ -137,6 +145,50 @@ class ChataibotRepliesTest extends ChataibotTestSupport {
                     .containsEntry(ChataibotConstants.USER_EXTERNAL_ID, visitor)
                     .containsEntry(ChataibotConstants.BOT_KEY, BOT_KEY)
                     .containsEntry(ChataibotConstants.REPLY_DELIVERY, ChataibotConstants.DELIVERED_BY_WEBHOOK);
+        }
+    }
+
+    @Test
+    void aReplyPostedBeforeTheStartAnswerIsInStillFindsItsVisitor() throws Exception {
+        chataibot().setReplyDelivery(ReplyDelivery.CALLBACK);
+        chataibot().registerCallback(url("/chataibot/replies"));
+        CountDownLatch gate = new CountDownLatch(1);
+        conversations.holdBack(gate);
+        String visitor = newVisitor();
+
+        // the start is answered, but the component has not remembered the conversation yet when the reply comes
+        CompletableFuture<Exchange> first = CompletableFuture.supplyAsync(() -> say(visitor, "hello"));
+        ChataibotRepliesConsumer consumer = (ChataibotRepliesConsumer) context.getRoute("replies").getConsumer();
+        await().atMost(PATIENCE).until(() -> consumer.getEventsInFlight() == 1);
+        assertThat(replies).isEmpty();
+        gate.countDown();
+
+        await().atMost(PATIENCE).until(() -> replies.size() == 1);
+        assertThat(replies.get(0).getMessage().getHeaders())
+                .containsEntry(ChataibotConstants.USER_EXTERNAL_ID, visitor)
+                .containsEntry(ChataibotConstants.CONVERSATION_ID, first.get().getMessage()
+                        .getHeader(ChataibotConstants.CONVERSATION_ID));
+    }
+
+    /** A memory repository that, once given a gate, remembers whose a conversation is only when the gate opens. */
+    static final class GatedRepository extends MemoryStateRepository {
+        private volatile CountDownLatch gate;
+
+        void holdBack(CountDownLatch until) {
+            gate = until;
+        }
+
+        @Override
+        public void setState(String key, String value) {
+            CountDownLatch until = gate;
+            if (until != null && key.startsWith("visitor:")) {
+                try {
+                    until.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            super.setState(key, value);
         }
     }
 

@@ -26,7 +26,7 @@ public final class ChataibotWebChatApplication {
 
     static final long DEMO_SEED = 42;
     static final int DEFAULT_PORT = 8080;
-    /** The demo's replies by webhook by default; {@code -Dchataibot.demo.replyDelivery=IN_ANSWER} shows the other way. */
+    /** The demo's replies come by webhook unless {@code -Dchataibot.demo.replyDelivery=IN_ANSWER}. */
     static final String DEMO_REPLY_DELIVERY = "chataibot.demo.replyDelivery";
 
     private final Map<String, String> environment;

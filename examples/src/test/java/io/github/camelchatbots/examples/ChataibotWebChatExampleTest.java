@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ChataibotWebChatExampleTest {
 
-    private static final String OPENING_HOURS = "We're open Monday to Friday 9:00-18:00 and Saturday 10:00-14:00 (CET).";
+    private static final String OPENING_HOURS =
+            "We're open Monday to Friday 9:00-18:00 and Saturday 10:00-14:00 (CET).";
     private static final String GREETING = "Hello! I'm the Demo Shop assistant. How can I help you today?";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();

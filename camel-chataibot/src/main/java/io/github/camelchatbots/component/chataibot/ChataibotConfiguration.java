@@ -35,9 +35,9 @@ public class ChataibotConfiguration extends WebhookCapableConfiguration {
 
     @UriParam(description = "The bot to talk to: the bot_key shown on the trigger block of a bot built for the API"
                             + " channel. Required by startConversation, and by sendMessage when it finds the"
-                            + " conversation by userExternalId; header CamelChataibotBotKey overrides it. On the replies"
-                            + " consumer it keeps the replies that come back in sendMessage answers to those of this"
-                            + " bot's conversations.")
+                            + " conversation by userExternalId; header CamelChataibotBotKey overrides it. On the"
+                            + " replies consumer it keeps the replies that come back in sendMessage answers to those"
+                            + " of this bot's conversations.")
     private String botKey;
 
     @UriParam(label = "producer",

@@ -16,7 +16,10 @@ import io.github.camelchatbots.support.json.ChatbotJson;
 @FunctionalInterface
 public interface ChataibotReplyMapper {
 
-    /** The assumed shape: {@code conversation_id}, {@code message_id}, {@code message}, {@code from}, {@code created_at}. */
+    /**
+     * The assumed shape: {@code conversation_id}, {@code message_id}, {@code message}, {@code from},
+     * {@code created_at}.
+     */
     ChataibotReplyMapper ASSUMED = payload -> {
         if (payload == null || !payload.isObject()) {
             throw new IllegalArgumentException("a reply is a JSON object, not " + (payload == null ? "nothing"

@@ -118,7 +118,8 @@ class ChataibotConversationMemoryTest extends ChataibotTestSupport {
             two.getComponent("chataibot", ChataibotComponent.class).getConfiguration()
                     .setConversationRepository(shared);
             two.start();
-            assertThat(say(two, "chataibot:sendMessage?botKey=" + BOT_KEY, visitor, "from the second")).isEqualTo(first);
+            assertThat(say(two, "chataibot:sendMessage?botKey=" + BOT_KEY, visitor, "from the second"))
+                    .isEqualTo(first);
         }
         assertThat(chataibot().conversationIds()).containsExactly(first);
     }

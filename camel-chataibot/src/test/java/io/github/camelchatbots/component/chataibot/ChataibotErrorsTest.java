@@ -90,7 +90,8 @@ class ChataibotErrorsTest extends ChataibotTestSupport {
                 .isInstanceOf(ChatbotNotFoundException.class).hasMessageContaining("Conversation not found")
                 .hasMessageContaining("HTTP 404");
         assertThat(failure("chataibot:startConversation?botKey=undeployed-bot", "hi",
-                Map.of(ChataibotConstants.USER_EXTERNAL_ID, newVisitor()))).isInstanceOf(ChatbotBadRequestException.class)
+                Map.of(ChataibotConstants.USER_EXTERNAL_ID, newVisitor())))
+                .isInstanceOf(ChatbotBadRequestException.class)
                 .hasMessageContaining("bot_key undeployed-bot is not a deployed bot");
         assertThat(failure("chataibot:uploadSources?knowledgeBaseId=999", "text", Map.of()))
                 .isInstanceOf(ChatbotNotFoundException.class).hasMessageContaining("Knowledge base not found");
@@ -176,6 +177,7 @@ class ChataibotErrorsTest extends ChataibotTestSupport {
         assertThat(failure("chataibot:sourceStatus?sourceIds=1", null, Map.of()))
                 .isInstanceOf(ChatbotMalformedResponseException.class);
         assertThat(failure("chataibot:startConversation?botKey=" + BOT_KEY, "hi",
-                Map.of(ChataibotConstants.USER_EXTERNAL_ID, newVisitor()))).isInstanceOf(ChatbotConnectionException.class);
+                Map.of(ChataibotConstants.USER_EXTERNAL_ID, newVisitor())))
+                .isInstanceOf(ChatbotConnectionException.class);
     }
 }

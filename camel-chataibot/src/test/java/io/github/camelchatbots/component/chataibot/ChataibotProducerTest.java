@@ -151,8 +151,8 @@ class ChataibotProducerTest extends ChataibotTestSupport {
 
     private String conversationOf(String botKey, String visitor) {
         return send("chataibot:sendMessage", "hi", Map.of(ChataibotConstants.BOT_KEY, botKey,
-                ChataibotConstants.USER_EXTERNAL_ID, visitor)).getMessage().getHeader(ChataibotConstants.CONVERSATION_ID,
-                String.class);
+                ChataibotConstants.USER_EXTERNAL_ID, visitor)).getMessage()
+                .getHeader(ChataibotConstants.CONVERSATION_ID, String.class);
     }
 
     @Test
@@ -173,7 +173,8 @@ class ChataibotProducerTest extends ChataibotTestSupport {
         chataibot().deleteConversation(gone);
 
         ChataibotMessageSent sent = send("chataibot:sendMessage", "are you there?", Map.of(ChataibotConstants.BOT_KEY,
-                BOT_KEY, ChataibotConstants.USER_EXTERNAL_ID, visitor)).getMessage().getBody(ChataibotMessageSent.class);
+                BOT_KEY, ChataibotConstants.USER_EXTERNAL_ID, visitor)).getMessage()
+                .getBody(ChataibotMessageSent.class);
 
         assertThat(sent.startedConversation()).isTrue();
         assertThat(sent.conversationId()).isNotEqualTo(gone);

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Scheduled {@code {"ok":false,"message"}} (or {@code "error"}) answers inside HTTP 200, for clients that must treat
- * {@code "ok": false} as a failure whatever the status says. A request answered this way is not processed, so a client that retries it
- * does not create anything twice.
+ * {@code "ok": false} as a failure whatever the status says. A request answered this way is not processed, so a client
+ * that retries it does not create anything twice.
  */
 final class OkFalseAnswers {
 

@@ -46,7 +46,9 @@ class SecretsWhereCamelPrintsTest {
             "chatbotcom.accessToken", "chatbotcom.access-token",
             "chatbotcom.webhookVerifyToken", "chatbotcom.webhook-verify-token",
             "engati.apiKey", "engati.api-key",
-            "konversation.apiKey", "konversation.api-key");
+            "konversation.apiKey", "konversation.api-key",
+            "chataibot.accessToken", "chataibot.access-token",
+            "chataibot.webhookSecret", "chataibot.webhook.secret");
 
     private static final Path LOG = Path.of("target/test-logs/conformance-tests.log");
     /** The layout of log4j2-test.xml: time, level, [thread], logger - message. */
@@ -145,12 +147,14 @@ class SecretsWhereCamelPrintsTest {
         // the simulator accepts these keys, so the routes really call it with them
         simulator.ebbot().addApiKey(secrets.get("ebbot.apiKey"));
         simulator.chatbotcom().addAccessToken(secrets.get("chatbotcom.accessToken"));
+        simulator.chataibot().addAccessToken(secrets.get("chataibot.accessToken"));
         main.addInitialProperty("camel.component.ebbot.base-url", simulator.ebbot().baseUrl());
         main.addInitialProperty("camel.component.chatbotcom.base-url", simulator.chatbotcom().baseUrl());
         // Engati's keys have a form of their own, which the simulator checks: its route is started, never called
         main.addInitialProperty("camel.component.engati.base-url", simulator.engati().baseUrl());
         main.addInitialProperty("camel.component.engati.customer-id", Long.toString(simulator.engati().customerId()));
         main.addInitialProperty("camel.component.engati.bot-key", simulator.engati().botKey());
+        main.addInitialProperty("camel.component.chataibot.base-url", simulator.chataibot().baseUrl());
         main.addInitialProperty("camel.main.devConsoleEnabled", "true");
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(freePort()));
@@ -177,6 +181,14 @@ class SecretsWhereCamelPrintsTest {
                       uri: "timer:never?repeatCount=1&delay=3600000"
                       steps:
                         - to: "engati:users?attributeName=lead_status&attributeValue=qualified"
+                - route:
+                    id: chataibot-replies
+                    from:
+                      uri: chataibot:replies
+                      parameters:
+                        webhookPath: /hooks/chataibot
+                      steps:
+                        - to: "chataibot:sourceStatus?sourceIds=1"
                 """);
         main.addInitialProperty("camel.main.routesIncludePattern", "file:" + routes + "/*.camel.yaml");
         long logStart = logLength();
@@ -203,12 +215,14 @@ class SecretsWhereCamelPrintsTest {
             // a call that reaches the vendor, so that the key was really used
             assertThat(context.createProducerTemplate().requestBody("chatbotcom:users?limit=1", null, Object.class))
                     .isNotNull();
+            assertThat(context.createProducerTemplate().requestBody("chataibot:sourceStatus?sourceIds=1", null,
+                    Object.class)).isNotNull();
         } finally {
             main.stop();
         }
         printed.append(printedSince(logStart));
 
-        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("engati://users")
+        assertThat(printed).contains("ebbot://chats").contains("/hooks/chatbotcom").contains("engati://users").contains("/hooks/chataibot")
                 .contains("xxxxxx");
         for (String secret : secrets.values()) {
             assertThat(printed).doesNotContain(secret);

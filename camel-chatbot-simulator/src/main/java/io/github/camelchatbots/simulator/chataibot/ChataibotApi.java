@@ -58,9 +58,9 @@ final class ChataibotApi {
             if (!authorized(request.header("authorization"))) {
                 return ChataibotJson.error(401, "Unauthorized");
             }
-            String refusal = okFalseAnswers.claim(request.recorded().path());
+            OkFalseAnswers.Refusal refusal = okFalseAnswers.claim(request.recorded().path());
             if (refusal != null) {
-                return ChataibotJson.okFalse(refusal);
+                return ChataibotJson.okFalse(refusal.field(), refusal.message());
             }
             try {
                 return handler.handle(request);

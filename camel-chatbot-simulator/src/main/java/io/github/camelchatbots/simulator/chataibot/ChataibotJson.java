@@ -42,9 +42,13 @@ final class ChataibotJson {
         return Response.json(status, Json.object().put("ok", false).put("error", message));
     }
 
-    /** The refusal some APIs of this kind give inside a 200, with {@code message} instead of {@code error}. */
-    static Response okFalse(String message) {
-        return Response.json(200, Json.object().put("ok", false).put("message", message));
+    /**
+     * The refusal some APIs of this kind give inside a 200.
+     *
+     * @param field {@code message}, or {@code error} as in the error envelope
+     */
+    static Response okFalse(String field, String message) {
+        return Response.json(200, Json.object().put("ok", false).put(field, message));
     }
 
     static ObjectNode conversationStarted(ConversationView conversation, Bot bot) {

@@ -210,6 +210,12 @@ final class ChataibotPlatform {
         return new Sent(turn.said().id(), turn.replies(), forAnswer);
     }
 
+    synchronized void deleteConversation(String id) {
+        if (conversations.remove(id) == null) {
+            throw new IllegalArgumentException("no conversation with id " + id);
+        }
+    }
+
     synchronized boolean hasConversation(String conversationId) {
         return conversations.containsKey(conversationId);
     }

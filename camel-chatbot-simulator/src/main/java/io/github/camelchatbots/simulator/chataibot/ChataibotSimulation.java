@@ -331,6 +331,18 @@ public final class ChataibotSimulation implements VendorSimulation {
                 .toList();
     }
 
+    /**
+     * Ends a conversation as if ChatAIBot had deleted it: from now on it is unknown, so a visitor message to it is
+     * answered 404 {@code Conversation not found}, as for an id that never existed. ChatAIBot documents no call that
+     * closes or deletes a conversation, nor what it answers for one that ended; this is the simulator's choice, for
+     * clients that must recover when a conversation they remember is gone.
+     *
+     * @throws IllegalArgumentException when there is no such conversation
+     */
+    public void deleteConversation(String id) {
+        platform.deleteConversation(Objects.requireNonNull(id));
+    }
+
     /** Every conversation's id, oldest first. */
     public List<String> conversationIds() {
         return platform.conversationIds();
@@ -393,12 +405,21 @@ public final class ChataibotSimulation implements VendorSimulation {
      * and not processed, for clients that must treat {@code "ok": false} as a failure whatever the status.
      */
     public void respondOkFalse(int times, String message) {
-        okFalseAnswers.add(times, null, Objects.requireNonNull(message));
+        okFalseAnswers.add(times, null, "message", Objects.requireNonNull(message));
     }
 
     /** Like {@link #respondOkFalse(int, String)}, only for vendor-relative paths matching {@code pathRegex}. */
     public void respondOkFalse(int times, String pathRegex, String message) {
-        okFalseAnswers.add(times, Objects.requireNonNull(pathRegex), Objects.requireNonNull(message));
+        okFalseAnswers.add(times, Objects.requireNonNull(pathRegex), "message", Objects.requireNonNull(message));
+    }
+
+    /**
+     * Like {@link #respondOkFalse(int, String, String)}, answering {@code {"ok":false,"error":error}} with HTTP 200:
+     * the error envelope's field in a successful status, the other form clients must read. {@code pathRegex} may be
+     * {@code null} for every path.
+     */
+    public void respondOkFalseWithError(int times, String pathRegex, String error) {
+        okFalseAnswers.add(times, pathRegex, "error", Objects.requireNonNull(error));
     }
 
     /** Scheduled {@code ok:false} answers not given yet. */

@@ -136,6 +136,25 @@ class ChataibotBasicsTest extends ChataibotApiTestSupport {
     }
 
     @Test
+    void okFalseAnswersCanCarryTheErrorFieldInstead() {
+        String conversation = http.start(BOT_KEY, VISITOR);
+        chataibot.respondOkFalseWithError(1, "/api/v1/conversation/[^/]+/messages", "Conversation is closed");
+        chataibot.respondOkFalseWithError(1, null, "Service unavailable");
+
+        HttpResponse<String> refused = http.post(messages(conversation), ChataibotHttp.sendRequest("hi"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).isEqualTo("{\"ok\":false,\"error\":\"Conversation is closed\"}");
+        HttpResponse<String> anyPath = http.get("/api/v1/ai/status/sources?source_ids=1");
+        assertThat(anyPath.statusCode()).isEqualTo(200);
+        assertThat(anyPath.body()).isEqualTo("{\"ok\":false,\"error\":\"Service unavailable\"}");
+
+        assertThat(chataibot.pendingOkFalseAnswers()).isZero();
+        assertThat(chataibot.conversation(conversation).messages()).as("not processed")
+                .extracting(ChataibotSimulation.Message::text).doesNotContain("hi");
+        assertThat(http.say(conversation, "hi").get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void noRateLimitByDefault() {
         for (int i = 0; i < 30; i++) {
             assertThat(http.get("/api/v1/ai/status/sources?source_ids=1").statusCode()).isEqualTo(200);

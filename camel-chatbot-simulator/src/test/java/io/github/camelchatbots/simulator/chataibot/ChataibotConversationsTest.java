@@ -195,6 +195,27 @@ class ChataibotConversationsTest extends ChataibotApiTestSupport {
     }
 
     @Test
+    void aDeletedConversationIsNotFoundFromThenOn() {
+        String gone = http.start(BOT_KEY, VISITOR);
+        String kept = http.start(BOT_KEY, "another-visitor");
+
+        chataibot.deleteConversation(gone);
+
+        HttpResponse<String> response = http.post(messages(gone), ChataibotHttp.sendRequest("still there?"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"ok\":false,\"error\":\"Conversation not found\"}");
+        assertThat(chataibot.conversationIds()).containsExactly(kept);
+        assertThatThrownBy(() -> chataibot.conversation(gone)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chataibot.deleteConversation(gone)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(gone);
+        assertThat(http.say(kept, "hello").get("ok").asBoolean()).isTrue();
+
+        String again = http.start(BOT_KEY, VISITOR);
+        assertThat(again).as("the visitor starts anew").isNotEqualTo(gone);
+        assertThat(chataibot.conversation(again).visitorKey()).isEqualTo(VISITOR + "_" + chataibot.accountId());
+    }
+
+    @Test
     void repliesComeInTheNextAnswerStartingWithThoseToTheFirstMessage() {
         chataibot.scriptAnswer(BOT_KEY, "hello", "Hi! I'm the support bot.");
         chataibot.scriptAnswer(BOT_KEY, "opening hours", "We're open 9 to 17.", "On weekdays only.");

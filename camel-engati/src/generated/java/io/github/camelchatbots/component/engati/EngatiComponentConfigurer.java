@@ -63,6 +63,10 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "customerId": getOrCreateConfiguration(target).setCustomerId(property(camelContext, java.lang.String.class, value)); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": getOrCreateConfiguration(target).setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": getOrCreateConfiguration(target).setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "firstpagenumber":
         case "firstPageNumber": getOrCreateConfiguration(target).setFirstPageNumber(property(camelContext, int.class, value)); return true;
         case "flowkey":
@@ -77,6 +81,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": getOrCreateConfiguration(target).setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -119,6 +125,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "templateName": getOrCreateConfiguration(target).setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
         case "templatenamespace":
         case "templateNamespace": getOrCreateConfiguration(target).setTemplateNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": getOrCreateConfiguration(target).setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -159,6 +167,10 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "customerId": return java.lang.String.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "firstpagenumber":
         case "firstPageNumber": return int.class;
         case "flowkey":
@@ -173,6 +185,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -215,6 +229,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "templateName": return java.lang.String.class;
         case "templatenamespace":
         case "templateNamespace": return java.lang.String.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         default: return null;
         }
     }
@@ -256,6 +272,10 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "customerId": return getOrCreateConfiguration(target).getCustomerId();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
+        case "faileditemdelay":
+        case "failedItemDelay": return getOrCreateConfiguration(target).getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return getOrCreateConfiguration(target).getFailedItemMaxDelay();
         case "firstpagenumber":
         case "firstPageNumber": return getOrCreateConfiguration(target).getFirstPageNumber();
         case "flowkey":
@@ -270,6 +290,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxfaileditems":
+        case "maxFailedItems": return getOrCreateConfiguration(target).getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
@@ -312,6 +334,8 @@ public class EngatiComponentConfigurer extends PropertyConfigurerSupport impleme
         case "templateName": return getOrCreateConfiguration(target).getTemplateName();
         case "templatenamespace":
         case "templateNamespace": return getOrCreateConfiguration(target).getTemplateNamespace();
+        case "unreadablecursor":
+        case "unreadableCursor": return getOrCreateConfiguration(target).getUnreadableCursor();
         default: return null;
         }
     }

@@ -64,6 +64,10 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "faileditemdelay":
+        case "failedItemDelay": target.getConfiguration().setFailedItemDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": target.getConfiguration().setFailedItemMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "firstpagenumber":
         case "firstPageNumber": target.getConfiguration().setFirstPageNumber(property(camelContext, int.class, value)); return true;
         case "flowkey":
@@ -77,6 +81,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxfaileditems":
+        case "maxFailedItems": target.getConfiguration().setMaxFailedItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -136,6 +142,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "templateNamespace": target.getConfiguration().setTemplateNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "unreadablecursor":
+        case "unreadableCursor": target.getConfiguration().setUnreadableCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -186,6 +194,10 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "faileditemdelay":
+        case "failedItemDelay": return long.class;
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return long.class;
         case "firstpagenumber":
         case "firstPageNumber": return int.class;
         case "flowkey":
@@ -199,6 +211,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxfaileditems":
+        case "maxFailedItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -258,6 +272,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "templateNamespace": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "unreadablecursor":
+        case "unreadableCursor": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -309,6 +325,10 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "faileditemdelay":
+        case "failedItemDelay": return target.getConfiguration().getFailedItemDelay();
+        case "faileditemmaxdelay":
+        case "failedItemMaxDelay": return target.getConfiguration().getFailedItemMaxDelay();
         case "firstpagenumber":
         case "firstPageNumber": return target.getConfiguration().getFirstPageNumber();
         case "flowkey":
@@ -322,6 +342,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxfaileditems":
+        case "maxFailedItems": return target.getConfiguration().getMaxFailedItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
@@ -381,6 +403,8 @@ public class EngatiEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "templateNamespace": return target.getConfiguration().getTemplateNamespace();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "unreadablecursor":
+        case "unreadableCursor": return target.getConfiguration().getUnreadableCursor();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

@@ -23,7 +23,7 @@ public class EngatiEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(64);
         props.add("apiKey");
         props.add("apiVersion");
         props.add("attributeName");
@@ -45,6 +45,8 @@ public class EngatiEndpointUriFactory extends org.apache.camel.support.component
         props.add("endDate");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failedItemDelay");
+        props.add("failedItemMaxDelay");
         props.add("firstPageNumber");
         props.add("flowKey");
         props.add("greedy");
@@ -52,6 +54,7 @@ public class EngatiEndpointUriFactory extends org.apache.camel.support.component
         props.add("httpClientConfigurer");
         props.add("initialDelay");
         props.add("lazyStartProducer");
+        props.add("maxFailedItems");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRetryAfter");
@@ -83,6 +86,7 @@ public class EngatiEndpointUriFactory extends org.apache.camel.support.component
         props.add("templateName");
         props.add("templateNamespace");
         props.add("timeUnit");
+        props.add("unreadableCursor");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

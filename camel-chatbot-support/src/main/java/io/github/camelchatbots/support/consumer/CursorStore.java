@@ -7,10 +7,9 @@ import java.util.Map;
 import io.github.camelchatbots.support.ChatbotConfiguration;
 import io.github.camelchatbots.support.consumer.cursor.CursorFileUnreadableException;
 import io.github.camelchatbots.support.consumer.cursor.DurableFileStateRepository;
+import io.github.camelchatbots.support.consumer.cursor.SharedStateFiles;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One running consumer's hold on its cursor: the repository it lives in, the entries under its key (one per
@@ -28,35 +27,21 @@ import org.slf4j.LoggerFactory;
  */
 final class CursorStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CursorStore.class);
-
     /** The keys claimed in each store: a file by its path, a repository by its identity, however it is named. */
     private static final Map<Object, Map<String, String>> CLAIMS = new HashMap<>();
-    private static final Map<Path, SharedFile> FILES = new HashMap<>();
-
-    private static final class SharedFile {
-        private final DurableFileStateRepository repository;
-        private int users;
-        /** The file could not be read and was moved aside: every consumer in it starts over. */
-        private boolean movedAside;
-
-        private SharedFile(DurableFileStateRepository repository) {
-            this.repository = repository;
-        }
-    }
-
     private final StateRepository<String, String> repository;
     private final String key;
     private final String owner;
     private final Path file;
-    /** Whether the file could not be read and was moved aside for a fresh one. */
-    private boolean startedOver;
+    private final SharedStateFiles.Handle fileHandle;
 
-    private CursorStore(StateRepository<String, String> repository, String key, String owner, Path file) {
+    private CursorStore(StateRepository<String, String> repository, String key, String owner, Path file,
+                        SharedStateFiles.Handle fileHandle) {
         this.repository = repository;
         this.key = key;
         this.owner = owner;
         this.file = file;
+        this.fileHandle = fileHandle;
     }
 
     /**
@@ -82,9 +67,10 @@ final class CursorStore {
                                             + "; give one of the two its own cursorKey");
         }
         StateRepository<String, String> repository;
-        boolean[] movedAside = { false };
+        SharedStateFiles.Handle handle = null;
         if (file != null) {
-            repository = openFile(file, startOver, movedAside);
+            handle = SharedStateFiles.open(file, startOver);
+            repository = handle.repository();
         } else {
             repository = configuration.getCursorRepository() != null
                     ? configuration.getCursorRepository() : endpointMemory;
@@ -92,9 +78,7 @@ final class CursorStore {
             ServiceHelper.startService(repository);
         }
         CLAIMS.computeIfAbsent(store, any -> new HashMap<>()).put(key, owner);
-        CursorStore cursors = new CursorStore(repository, key, owner, file);
-        cursors.startedOver = movedAside[0];
-        return cursors;
+        return new CursorStore(repository, key, owner, file, handle);
     }
 
     /** A file by its path (its repository exists only while it is open), any other store by its identity. */
@@ -115,37 +99,9 @@ final class CursorStore {
         }
     }
 
-    private static StateRepository<String, String> openFile(Path file, boolean startOver, boolean[] movedAside) {
-        SharedFile shared = FILES.get(file);
-        if (shared == null) {
-            DurableFileStateRepository repository = new DurableFileStateRepository(file);
-            try {
-                repository.start();
-            } catch (CursorFileUnreadableException unreadable) {
-                if (!startOver) {
-                    throw unreadable;
-                }
-                Path aside = DurableFileStateRepository.moveAside(file);
-                LOG.warn("The cursor file {} {}; starting over as unreadableCursor says, with the old file kept as {}",
-                        file, unreadable.getProblem(), aside);
-                repository = new DurableFileStateRepository(file);
-                repository.start();
-                shared = new SharedFile(repository);
-                shared.movedAside = true;
-            }
-            if (shared == null) {
-                shared = new SharedFile(repository);
-            }
-            FILES.put(file, shared);
-        }
-        shared.users++;
-        movedAside[0] = shared.movedAside;
-        return shared.repository;
-    }
-
     /** Whether the cursor file could not be read and this open started a fresh one. */
     boolean startedOver() {
-        return startedOver;
+        return fileHandle != null && fileHandle.startedOver();
     }
 
     /** The key of a partition's entry: the cursor key itself for the only partition, else key/partition. */
@@ -195,12 +151,8 @@ final class CursorStore {
                     CLAIMS.remove(store);
                 }
             }
-            if (file != null) {
-                SharedFile shared = FILES.get(file);
-                if (shared != null && --shared.users == 0) {
-                    FILES.remove(file);
-                    ServiceHelper.stopService(shared.repository);
-                }
+            if (fileHandle != null) {
+                fileHandle.close();
             }
         }
     }

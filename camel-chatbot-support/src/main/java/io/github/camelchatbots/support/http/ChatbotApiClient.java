@@ -33,6 +33,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -148,6 +149,7 @@ public final class ChatbotApiClient {
         private final String[] pathSegments;
         private final List<String[]> query = new ArrayList<>();
         private Object body;
+        private Header[] answerHeaders;
         private Authentication callAuthentication = authentication;
         private String pathTemplate;
         private boolean repeatable;
@@ -171,10 +173,29 @@ public final class ChatbotApiClient {
             return this;
         }
 
-        /** A JSON body: a String is sent as it is, anything else is serialized with Jackson. */
+        /**
+         * The body: an {@link HttpEntity} (a multipart form, say) is sent as it is; a String as JSON text as it is;
+         * anything else serialized to JSON with Jackson.
+         */
         public Request body(Object body) {
             this.body = body;
             return this;
+        }
+
+        /**
+         * A header of the answer, once the call has been made ({@code X-RateLimit-Remaining}, say); null when the
+         * answer had none.
+         */
+        public String responseHeader(String name) {
+            if (answerHeaders == null) {
+                throw new IllegalStateException("the call " + call() + " has not been made yet");
+            }
+            for (Header header : answerHeaders) {
+                if (header.getName().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
         }
 
         /** For calls authenticated otherwise (a secret URL): the account's rate limit still applies. */
@@ -241,6 +262,7 @@ public final class ChatbotApiClient {
                 throw new ChatbotConnectionException(call, 0, null, null, null,
                         "connection failed: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
             }
+            answerHeaders = answer.headers();
             LOG.debug("{} answered {} in {} ms (request id {})", call, answer.status,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), answer.requestId);
             return interpret(call, answer, context.getAttribute(CallAttributes.ENVELOPE_STATUS) instanceof Integer
@@ -253,7 +275,7 @@ public final class ChatbotApiClient {
         }
 
         private Answer send(ClassicHttpRequest request, HttpClientContext context) throws IOException {
-            return http.execute(request, context, response -> new Answer(response.getCode(),
+            return http.execute(request, context, response -> new Answer(response.getCode(), response.getHeaders(),
                     requestIdHeader(response.getHeaders()), RetryPolicy.retryAfter(response),
                     response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
                             StandardCharsets.UTF_8)));
@@ -270,7 +292,9 @@ public final class ChatbotApiClient {
                 query.forEach(parameter -> uri.addParameter(parameter[0], parameter[1]));
                 ClassicRequestBuilder builder = ClassicRequestBuilder.create(method.name()).setUri(uri.build())
                         .setHeader(HttpHeaders.ACCEPT, ContentType.APPLICATION_JSON.getMimeType());
-                if (body != null) {
+                if (body instanceof HttpEntity entity) {
+                    builder.setEntity(entity);
+                } else if (body != null) {
                     String json = body instanceof String text ? text : mapper.writeValueAsString(body);
                     builder.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
                 }
@@ -284,7 +308,7 @@ public final class ChatbotApiClient {
         }
     }
 
-    private record Answer(int status, String requestId, Duration retryAfter, String body) {
+    private record Answer(int status, Header[] headers, String requestId, Duration retryAfter, String body) {
     }
 
     private static String requestIdHeader(Header[] headers) {

@@ -1,5 +1,10 @@
 package io.github.camelchatbots.support.producer;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -8,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelchatbots.support.Texts;
 import io.github.camelchatbots.support.json.ChatbotJson;
+import io.github.camelchatbots.support.json.FlexibleInstantDeserializer;
 import org.apache.camel.Message;
 
 /**
@@ -134,6 +140,100 @@ public final class ExchangeValues {
         throw new IllegalArgumentException(given.invalid("true or false"));
     }
 
+    /**
+     * An instant: an {@link Instant}, a {@link java.util.Date} or {@link java.util.Calendar}, a date-time with an
+     * offset, a number or text of digits in {@code epochUnit} (seconds or milliseconds, as the vendor counts), or
+     * ISO-8601 text (a space for the {@code T} and an offset without a colon accepted, as vendors write them).
+     */
+    public Instant instant(String option, String header, String bodyField, Object configured, ChronoUnit epochUnit) {
+        Given given = given(option, header, bodyField, configured);
+        if (given == null) {
+            return null;
+        }
+        Object value = given.value();
+        try {
+            if (value instanceof Instant instant) {
+                return instant;
+            }
+            if (value instanceof java.util.Date date) {
+                return date.toInstant();
+            }
+            if (value instanceof java.util.Calendar calendar) {
+                return calendar.toInstant();
+            }
+            if (value instanceof TemporalAccessor temporal) {
+                return Instant.from(temporal);
+            }
+            String text = value.toString().trim();
+            if (value instanceof Number || !text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+                long amount = value instanceof Number number ? number.longValue() : Long.parseLong(text);
+                return epochUnit == ChronoUnit.SECONDS ? Instant.ofEpochSecond(amount) : Instant.ofEpochMilli(amount);
+            }
+            Instant parsed = FlexibleInstantDeserializer.parse(text);
+            if (parsed != null) {
+                return parsed;
+            }
+        } catch (RuntimeException unreadable) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException(given.invalid("an instant, ISO-8601 such as 2024-08-01T00:00:00Z or epoch "
+                                                         + epochUnit.toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * A list of texts: a {@link java.util.Collection} or array, a JSON array, or comma-separated text; blank entries
+     * left out. Empty when nothing gives one.
+     */
+    public List<String> texts(String option, String header, String bodyField, Object configured) {
+        Given given = given(option, header, bodyField, configured);
+        if (given == null) {
+            return List.of();
+        }
+        Object value = given.value();
+        List<String> texts = new ArrayList<>();
+        if (value instanceof JsonNode node && node.isArray()) {
+            node.forEach(element -> addText(texts, element.isValueNode() ? element.asText() : null, given));
+        } else if (value instanceof java.util.Collection<?> collection) {
+            collection.forEach(element -> addText(texts, element == null ? null : element.toString(), given));
+        } else if (value instanceof Object[] array) {
+            for (Object element : array) {
+                addText(texts, element == null ? null : element.toString(), given);
+            }
+        } else {
+            for (String part : value.toString().split(",")) {
+                addText(texts, part, given);
+            }
+        }
+        return List.copyOf(texts);
+    }
+
+    private static void addText(List<String> texts, String text, Given given) {
+        if (text != null && !text.isBlank()) {
+            texts.add(text.trim());
+        }
+    }
+
+    /** A JSON object: a {@link Map}, a record, a {@link JsonNode} object or JSON text of one; null when none is given. */
+    public ObjectNode object(String option, String header, String bodyField, Object configured) {
+        Given given = given(option, header, bodyField, configured);
+        if (given == null) {
+            return null;
+        }
+        Object value = given.value();
+        JsonNode node;
+        try {
+            node = value instanceof JsonNode json ? json
+                    : value instanceof CharSequence text ? ChatbotJson.mapper().readTree(text.toString())
+                    : ChatbotJson.mapper().valueToTree(value);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            node = null;
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new IllegalArgumentException(given.invalid("a JSON object (a Map, or JSON text such as {\"key\":\"value\"})"));
+    }
+
     /** A value as given, and where it came from, for errors that name the place. */
     private record Given(String vendor, String source, Object value) {
 
@@ -151,7 +251,7 @@ public final class ExchangeValues {
         JsonNode field = bodyField(bodyField);
         if (field != null) {
             Object value = field.isNumber() ? field.numberValue() : field.isBoolean() ? field.booleanValue()
-                    : field.asText();
+                    : field.isContainerNode() ? field : field.asText();
             return new Given(vendor, "body field '" + bodyField + "'", value);
         }
         return configured == null ? null : new Given(vendor, "option " + option, configured);

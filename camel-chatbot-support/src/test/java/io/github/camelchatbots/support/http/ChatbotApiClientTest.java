@@ -196,6 +196,41 @@ class ChatbotApiClientTest {
     }
 
     @Test
+    void aFormIsSentAsItIsWithTheCredentialAndItsAnswerReadAsAnyOther() throws Exception {
+        vendor.then(Reply.json(200, FakeVendor.error("invalid_file", "not a CSV file")));
+        vendor.then(Reply.json(200, "{\"ok\":true,\"id\":\"u1\"}"));
+        org.apache.hc.core5.http.HttpEntity form = org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder
+                .create().addTextBody("kind", "audience")
+                .addBinaryBody("file", "phone\n+4670000000\n".getBytes(StandardCharsets.UTF_8),
+                        org.apache.hc.core5.http.ContentType.create("text/csv"), "audience.csv")
+                .build();
+
+        assertThatThrownBy(() -> client().post("uploads").body(form).execute())
+                .isInstanceOf(ChatbotBadRequestException.class).hasMessageContaining("not a CSV file");
+        Created created = client().post("uploads").body(form).execute(Created.class);
+
+        assertThat(created.id()).isEqualTo("u1");
+        Received sent = vendor.received().get(1);
+        assertThat(sent.header("Content-Type")).startsWith("multipart/form-data;").contains("boundary=");
+        assertThat(sent.header("x-api-key")).isEqualTo(API_KEY);
+        assertThat(sent.body()).contains("name=\"kind\"").contains("audience")
+                .contains("filename=\"audience.csv\"").contains("+4670000000");
+    }
+
+    @Test
+    void theAnswersHeadersCanBeReadAfterTheCall() throws Exception {
+        vendor.then(Reply.json(200, "{\"ok\":true}").header("X-RateLimit-Remaining", "7"));
+        ChatbotApiClient.Request request = client().get("chats");
+
+        assertThatThrownBy(() -> request.responseHeader("X-RateLimit-Remaining"))
+                .isInstanceOf(IllegalStateException.class);
+        request.execute();
+
+        assertThat(request.responseHeader("x-ratelimit-remaining")).isEqualTo("7");
+        assertThat(request.responseHeader("X-RateLimit-Limit")).isNull();
+    }
+
+    @Test
     void anEnvelopeThatSaysTooManyRequestsIsRetriedAsA429Is() throws Exception {
         vendor.then(Reply.json(200, FakeVendor.error("throttled", "Too Many Attempts")));
         vendor.then(Reply.json(200, "{\"ok\":true,\"chats\":[]}"));

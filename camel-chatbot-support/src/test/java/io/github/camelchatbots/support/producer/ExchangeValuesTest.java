@@ -2,6 +2,9 @@ package io.github.camelchatbots.support.producer;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -92,6 +95,46 @@ class ExchangeValuesTest {
                 .hasMessage("Fake: header Reset must be true or false, not 'yes'");
         assertThatThrownBy(() -> values(null, Map.of("Confidence", "high")).decimal("confidence", "Confidence",
                 "confidence", null)).hasMessage("Fake: header Confidence must be a number, not 'high'");
+    }
+
+    @Test
+    void instantsComeInEveryFormRoutesHaveThem() {
+        Instant at = Instant.parse("2024-01-01T04:30:00Z");
+        assertThat(values(null, Map.of("At", at)).instant("at", "At", "at", null, ChronoUnit.MILLIS)).isEqualTo(at);
+        assertThat(values(null, Map.of("At", java.util.Date.from(at))).instant("at", "At", "at", null,
+                ChronoUnit.MILLIS)).isEqualTo(at);
+        assertThat(values(null, Map.of("At", "1704083400000")).instant("at", "At", "at", null, ChronoUnit.MILLIS))
+                .isEqualTo(at);
+        assertThat(values(Map.of("at", 1704083400L), Map.of()).instant("at", "At", "at", null, ChronoUnit.SECONDS))
+                .isEqualTo(at);
+        // a vendor's own form: a space for the T, an offset without a colon
+        assertThat(values(null, Map.of()).instant("at", "At", "at", "2024-01-01 10:00:00.000+0530",
+                ChronoUnit.MILLIS)).isEqualTo(at);
+        assertThatThrownBy(() -> values(null, Map.of("At", "yesterday")).instant("at", "At", "at", null,
+                ChronoUnit.MILLIS)).hasMessage("Fake: header At must be an instant, ISO-8601 such as"
+                                               + " 2024-08-01T00:00:00Z or epoch millis, not 'yesterday'");
+    }
+
+    @Test
+    void listsComeAsCollectionsArraysJsonOrCommaSeparatedText() {
+        assertThat(values(null, Map.of("Tags", List.of("a", " b "))).texts("tags", "Tags", "tags", null))
+                .containsExactly("a", "b");
+        assertThat(values(Map.of("tags", List.of("c", "d")), Map.of()).texts("tags", "Tags", "tags", null))
+                .containsExactly("c", "d");
+        assertThat(values(null, Map.of()).texts("tags", "Tags", "tags", "e, ,f")).containsExactly("e", "f");
+        assertThat(values(null, Map.of()).texts("tags", "Tags", "tags", null)).isEmpty();
+    }
+
+    @Test
+    void objectsComeAsMapsRecordsOrJsonText() {
+        assertThat(values(null, Map.of("Vars", Map.of("plan", "gold"))).object("variables", "Vars", "variables", null)
+                .path("plan").asText()).isEqualTo("gold");
+        assertThat(values(Map.of("variables", Map.of("plan", "silver")), Map.of())
+                .object("variables", "Vars", "variables", null).path("plan").asText()).isEqualTo("silver");
+        assertThat(values(null, Map.of()).object("variables", "Vars", "variables", "{\"plan\":\"bronze\"}")
+                .path("plan").asText()).isEqualTo("bronze");
+        assertThatThrownBy(() -> values(null, Map.of("Vars", "[1]")).object("variables", "Vars", "variables", null))
+                .hasMessageStartingWith("Fake: header Vars must be a JSON object");
     }
 
     @Test

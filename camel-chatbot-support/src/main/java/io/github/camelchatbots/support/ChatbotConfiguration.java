@@ -75,7 +75,7 @@ public abstract class ChatbotConfiguration implements Cloneable {
     @UriParam(label = "consumer",
               description = "A file that keeps the consumer's cursor across restarts. Each change is written whole to a"
                             + " temporary file, forced to disk and renamed over the old one, so a crash at any instant"
-                            + " leaves a readable cursor (at most a second behind: the items since are delivered"
+                            + " leaves a readable cursor (at most a couple of seconds behind: the items since are delivered"
                             + " again, with the same id header). One JVM at a time; consumers of one JVM may share it."
                             + " Without it, and without cursorRepository, the cursor lives in memory.")
     private String cursorFile;

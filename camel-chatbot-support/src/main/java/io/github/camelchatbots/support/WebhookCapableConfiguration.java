@@ -11,11 +11,12 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public abstract class WebhookCapableConfiguration extends ChatbotConfiguration {
 
-    @UriParam(label = "consumer,webhook", javaType = "java.time.Duration", defaultValue = "9000",
+    @UriParam(label = "consumer,webhook", javaType = "java.time.Duration", defaultValue = "8000",
               description = "How long the webhook consumer may take to answer, counted from the request's arrival"
-                            + " (milliseconds, or a duration such as 9s). A route slower than this gets an empty"
-                            + " reply sent in time, and a warning; its own reply is dropped.")
-    private long replyTimeout = 9_000;
+                            + " (milliseconds, or a duration such as 8s). A route slower than this gets an empty"
+                            + " reply sent in time, and a warning; its own reply is dropped. The default leaves two seconds of ChatBot.com's"
+                            + " ten for the network and a busy machine.")
+    private long replyTimeout = 8_000;
 
     @UriParam(label = "consumer,webhook", defaultValue = "10",
               description = "How many webhook events the route handles at once, each on a thread of the consumer's"

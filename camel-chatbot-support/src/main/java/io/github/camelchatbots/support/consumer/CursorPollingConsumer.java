@@ -51,6 +51,8 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
 
     /** Items per batch: bounds memory, and how much a crash can make the consumer deliver again. */
     public static final int ROUND_SIZE = 100;
+    /** How long a partition's progress may go unstored within a round. */
+    static final Duration STORE_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(CursorPollingConsumer.class);
     private static final int CURSOR_VERSION = 1;
@@ -66,6 +68,8 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
     /** Partitions whose unreadable cursor is started over from where unreadableCursor says, not from startFrom. */
     private final Map<String, StartFrom> startingOver = new LinkedHashMap<>();
     private List<String> partitions;
+    private final java.util.Set<String> unstored = new java.util.LinkedHashSet<>();
+    private final Map<String, Long> storedAt = new java.util.HashMap<>();
     private int nextPartition;
     /** What startFrom=now means: the start, not the first poll, which may come much later (initialDelay, cron). */
     private Instant startedAt;
@@ -192,6 +196,8 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
             partitions = List.copyOf(partitions());
             progress.clear();
             startingOver.clear();
+            unstored.clear();
+            storedAt.clear();
             for (String partition : partitions) {
                 P stored = read(partition, unreadable);
                 if (stored != null) {
@@ -216,6 +222,7 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
     private void closeCursors() {
         if (cursors != null) {
             try {
+                storeAll();
                 cursors.flush();
             } finally {
                 cursors.close();
@@ -249,6 +256,7 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
             }
             nextPartition = partitions.isEmpty() ? 0 : (nextPartition + 1) % partitions.size();
         } finally {
+            storeAll();
             cursors.flush();
         }
         return delivered;
@@ -259,7 +267,9 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
         if (current == null) {
             current = initialProgress(partition, startingOver.getOrDefault(partition, endpoint.getStartFrom()),
                     startedAt);
+            // stored at once: startFrom=now means the first start, whatever happens next
             save(partition, current);
+            store(partition);
         }
         int delivered = 0;
         while (delivered < limit && isRunAllowed()) {
@@ -270,6 +280,7 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
                 break;
             }
             Batch outcome = deliver(partition, round.deliveries);
+            storeAll();
             current = progress.get(partition);
             delivered += outcome.delivered;
             if (outcome.blocked || round.caughtUp || round.room() > 0) {
@@ -353,8 +364,32 @@ public abstract class CursorPollingConsumer<P> extends ScheduledBatchPollingCons
         return Instant.now().plus(Duration.ofMillis(Math.min(max, delay)));
     }
 
+    /**
+     * Keeps the partition's new progress, and stores it when it was last stored a {@link #STORE_INTERVAL} ago: a
+     * store per delivery would encode the progress (and write a database row, with a cursorRepository) as often as
+     * exchanges go, while a crash costs at most that interval of deliveries again, each with its id header.
+     */
     private void save(String partition, P value) {
         progress.put(partition, value);
+        unstored.add(partition);
+        long now = System.nanoTime();
+        Long last = storedAt.get(partition);
+        if (last == null || now - last >= STORE_INTERVAL.toNanos()) {
+            store(partition);
+        }
+    }
+
+    /** Stores every partition's progress that is not stored yet: at each round's end, each poll's end, the stop. */
+    private void storeAll() {
+        for (String partition : List.copyOf(unstored)) {
+            store(partition);
+        }
+    }
+
+    private void store(String partition) {
+        P value = progress.get(partition);
+        unstored.remove(partition);
+        storedAt.put(partition, System.nanoTime());
         ObjectNode cursor = ChatbotJson.mapper().createObjectNode();
         cursor.put("kind", kind());
         cursor.put("version", CURSOR_VERSION);

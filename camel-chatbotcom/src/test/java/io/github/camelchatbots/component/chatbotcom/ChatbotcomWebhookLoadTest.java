@@ -58,7 +58,7 @@ class ChatbotcomWebhookLoadTest extends ChatbotcomTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("chatbotcom:webhook?webhookPath=/hooks/stuck&webhookVerifyToken=" + TOKEN)
+                from("chatbotcom:webhook?webhookPath=/hooks/stuck&replyTimeout=5s&webhookVerifyToken=" + TOKEN)
                         .process(exchange -> {
                             routeThreads.add(Thread.currentThread().getName());
                             release.await();
